@@ -1,0 +1,73 @@
+import { accessSync, constants, statSync } from 'node:fs';
+import { cpus, hostname } from 'node:os';
+import { z } from 'zod';
+
+// Each environment variable, validated with a message that says what is expected.
+// Variable names are the object keys, so an error names the variable.
+
+const port = (fallback: number) =>
+  z.coerce.number().int().min(1, 'must be a port number 1-65535').max(65535, 'must be a port number 1-65535').default(fallback);
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { message: 'must be true or false' })
+    .default(fallback ? 'true' : 'false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+const httpUrl = z
+  .string()
+  .refine((v) => URL.canParse(v) && /^https?:$/.test(new URL(v).protocol), 'must be an http(s):// URL');
+
+const executableFile = z.string().refine((p) => {
+  try {
+    accessSync(p, constants.X_OK);
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}, 'must be the path of an executable file (run `npm run setup` to build the mediasoup worker)');
+
+export const commonEnv = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level (info, debug, ...)' })
+    .default('info'),
+  LOG_PRETTY: bool(false),
+  REDIS_URL: z
+    .string({ message: 'is required (redis://host:port)' })
+    .refine((v) => URL.canParse(v) && /^rediss?:$/.test(new URL(v).protocol), 'must be a redis:// or rediss:// URL'),
+  JWT_SECRET: z.string({ message: 'is required' }).min(32, 'must be at least 32 characters'),
+});
+
+export const apiEnv = commonEnv.extend({
+  API_HOST: z.string().default('0.0.0.0'),
+  API_PORT: port(3000),
+  MONGODB_URI: z
+    .string({ message: 'is required (mongodb://host:port/db)' })
+    .refine((v) => /^mongodb(\+srv)?:\/\/[^/\s]+/.test(v), 'must be a MongoDB connection string (mongodb://host:port/db)'),
+  MONGODB_DB: z.string().regex(/^[A-Za-z]+$/, 'must be latin letters only (FerretDB limit)').default('tongke'),
+  WEB_DIST_DIR: z.string().default('dist/apps/web'),
+  SEED_DEMO: bool(false),
+});
+
+export const mediaEnv = commonEnv.extend({
+  MEDIA_HOST: z.string().default('0.0.0.0'),
+  MEDIA_PORT: port(3001),
+  MEDIA_PUBLIC_URL: httpUrl.optional(),
+  MEDIA_NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.-]{1,64}$/, 'must be 1-64 letters, digits, dot, dash or underscore')
+    .optional(),
+  MEDIA_REPORT_INTERVAL_MS: z.coerce.number().int().min(500).max(60_000).default(5000),
+  MEDIASOUP_WORKER_BIN: executableFile,
+  MEDIASOUP_NUM_WORKERS: z.coerce.number().int().min(1).max(256).default(cpus().length),
+  MEDIASOUP_LOG_LEVEL: z.enum(['debug', 'warn', 'error', 'none']).default('warn'),
+  MEDIASOUP_LISTEN_IP: z.ipv4({ message: 'must be an IPv4 address' }).default('0.0.0.0'),
+  MEDIASOUP_ANNOUNCED_IP: z.string().optional(),
+  MEDIASOUP_RTC_MIN_PORT: port(40000),
+  MEDIASOUP_RTC_MAX_PORT: port(49999),
+  TURN_URLS: z.string().optional(),
+  TURN_SECRET: z.string().optional(),
+});
+
+export const defaultNodeId = (mediaPort: number) => `${hostname().replace(/[^A-Za-z0-9_.-]/g, '-')}-${mediaPort}`;

@@ -1,0 +1,4 @@
+export * from './config.error';
+export * from './config.types';
+export * from './config.module';
+export { loadApiConfig, loadMediaConfig } from './load-config';

@@ -1,0 +1,85 @@
+import path from 'node:path';
+import type { z } from 'zod';
+import { ConfigError } from './config.error';
+import {
+  ApiServerConfig,
+  AuthConfig,
+  LogConfig,
+  MediaServerConfig,
+  MediasoupConfig,
+  MongoConfig,
+  RedisConfig,
+  RuntimeConfig,
+  type ApiConfig,
+  type MediaConfig,
+} from './config.types';
+import { apiEnv, commonEnv, defaultNodeId, mediaEnv } from './env.schema';
+
+type Env = Record<string, string | undefined>;
+
+function parse<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
+  // Empty strings count as unset, as in most .env loaders.
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const result = schema.safeParse(cleaned);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
+  }
+  return result.data;
+}
+
+function common(e: z.output<typeof commonEnv>) {
+  return {
+    runtime: new RuntimeConfig(e.NODE_ENV),
+    log: new LogConfig(e.LOG_LEVEL, e.LOG_PRETTY),
+    redis: new RedisConfig(e.REDIS_URL),
+    auth: new AuthConfig(e.JWT_SECRET),
+  };
+}
+
+/** Reads and validates the API process's configuration; throws ConfigError. */
+export function loadApiConfig(env: Env = process.env): ApiConfig {
+  const e = parse(apiEnv, env);
+  return {
+    ...common(e),
+    mongo: new MongoConfig(e.MONGODB_URI, e.MONGODB_DB),
+    server: new ApiServerConfig(e.API_HOST, e.API_PORT, path.resolve(e.WEB_DIST_DIR), e.SEED_DEMO),
+  };
+}
+
+function turnServer(e: z.output<typeof mediaEnv>) {
+  if (!e.TURN_URLS) return undefined;
+  const urls = e.TURN_URLS.split(',').map((u) => u.trim());
+  const bad = urls.find((u) => !/^turns?:[^\s]+$/.test(u));
+  if (bad) throw new ConfigError([`TURN_URLS entry "${bad}" must look like turn:host:port or turns:host:port`]);
+  if (!e.TURN_SECRET) throw new ConfigError(['TURN_SECRET is required when TURN_URLS is set']);
+  return { urls, secret: e.TURN_SECRET };
+}
+
+/** Reads and validates a media node's configuration; throws ConfigError. */
+export function loadMediaConfig(env: Env = process.env): MediaConfig {
+  const e = parse(mediaEnv, env);
+  if (e.MEDIASOUP_RTC_MIN_PORT >= e.MEDIASOUP_RTC_MAX_PORT) {
+    throw new ConfigError(['MEDIASOUP_RTC_MIN_PORT must be lower than MEDIASOUP_RTC_MAX_PORT']);
+  }
+  const publicUrl = e.MEDIA_PUBLIC_URL ?? `http://localhost:${e.MEDIA_PORT}`;
+  return {
+    ...common(e),
+    server: new MediaServerConfig(
+      e.MEDIA_HOST,
+      e.MEDIA_PORT,
+      publicUrl.replace(/\/$/, ''),
+      e.MEDIA_NODE_ID ?? defaultNodeId(e.MEDIA_PORT),
+      e.MEDIA_REPORT_INTERVAL_MS,
+    ),
+    mediasoup: new MediasoupConfig(
+      e.MEDIASOUP_WORKER_BIN,
+      e.MEDIASOUP_NUM_WORKERS,
+      e.MEDIASOUP_LOG_LEVEL,
+      e.MEDIASOUP_LISTEN_IP,
+      e.MEDIASOUP_ANNOUNCED_IP,
+      e.MEDIASOUP_RTC_MIN_PORT,
+      e.MEDIASOUP_RTC_MAX_PORT,
+      turnServer(e),
+    ),
+  };
+}

@@ -1,0 +1,6 @@
+export * from './error-code.enum';
+export * from './ack';
+export * from './media-node';
+export * from './health';
+export * from './version';
+export * from './org';

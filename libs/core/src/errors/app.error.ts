@@ -1,0 +1,12 @@
+import { ErrorCode } from '@tongke/contracts';
+
+/** An expected failure with a code from the contract; answered as-is to the caller. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = AppError.name;
+  }
+}

@@ -1,0 +1,108 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { RedisConfig } from '@tongke/config';
+import { createClient, type RedisClientType } from 'redis';
+import { redactUrl } from '../redact-url';
+
+type Handler = (message: string) => void;
+
+/**
+ * The one adapter for Redis. Callers use these typed operations; the `redis` client and
+ * its separate subscriber connection stay in here.
+ */
+@Injectable()
+export class RedisService implements OnApplicationShutdown {
+  private readonly logger = new Logger(RedisService.name);
+  private readonly client: RedisClientType;
+  private subscriber: RedisClientType | undefined;
+
+  private readonly url: string;
+
+  constructor(config: RedisConfig) {
+    this.url = config.url;
+    this.client = createClient({ url: config.url, socket: { reconnectStrategy: (n) => Math.min(n * 200, 3000) } });
+    this.client.on('error', (err: Error) => this.logger.warn(`Redis connection error: ${err.message}`));
+  }
+
+  /** Connects, failing with a clear message if Redis does not answer in time. */
+  async connect(timeoutMs = 10_000): Promise<void> {
+    if (this.client.isOpen) return;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis at ${redactUrl(this.url)} did not answer within ${timeoutMs / 1000}s`)),
+        timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([this.client.connect(), timeout]);
+    } catch (err) {
+      this.client.destroy();
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.client.ping();
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    await this.client.publish(channel, message);
+  }
+
+  /** Subscribes on a dedicated connection; returns a function that unsubscribes. */
+  async subscribe(channel: string, handler: Handler): Promise<() => Promise<void>> {
+    if (!this.subscriber) {
+      this.subscriber = this.client.duplicate();
+      this.subscriber.on('error', (err: Error) => this.logger.warn(`Redis subscriber error: ${err.message}`));
+      await this.subscriber.connect();
+    }
+    const sub = this.subscriber;
+    await sub.subscribe(channel, handler);
+    return async () => {
+      if (sub.isOpen) await sub.unsubscribe(channel, handler);
+    };
+  }
+
+  async setJson(key: string, value: unknown, ttlMs: number): Promise<void> {
+    await this.client.set(key, JSON.stringify(value), { expiration: { type: 'PX', value: ttlMs } });
+  }
+
+  async getJsonMany<T>(keys: string[]): Promise<(T | null)[]> {
+    if (keys.length === 0) return [];
+    const values = await this.client.mGet(keys);
+    return values.map((v) => (v === null ? null : (JSON.parse(v) as T)));
+  }
+
+  async del(key: string): Promise<void> {
+    await this.client.del(key);
+  }
+
+  async zAdd(key: string, member: string, score: number): Promise<void> {
+    await this.client.zAdd(key, { score, value: member });
+  }
+
+  async zRem(key: string, member: string): Promise<void> {
+    await this.client.zRem(key, member);
+  }
+
+  async zRangeByScore(key: string, min: number, max: number): Promise<string[]> {
+    return this.client.zRangeByScore(key, min, max);
+  }
+
+  async zRemRangeByScore(key: string, min: number, max: number): Promise<void> {
+    await this.client.zRemRangeByScore(key, min, max);
+  }
+
+  /** A connection for libraries that need their own (e.g. the socket.io Redis adapter). */
+  duplicateClient(): RedisClientType {
+    return this.client.duplicate();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    for (const c of [this.subscriber, this.client]) {
+      if (c?.isOpen) await c.quit();
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import * as paths from '../../scripts/lib/paths.cjs';
+import { freePort } from '../../scripts/lib/services.cjs';
+import { TEST_ENV } from './test-env';
+
+const READY = /Tongke 同课 is ready at (http:\/\/localhost:\d+)/;
+
+/**
+ * Runs the platform exactly as `npm start` does (embedded FerretDB and Redis, one media
+ * node, the API serving the built web app, demo data), on free ports with its own data dir.
+ */
+export default async function globalSetup(): Promise<void> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'tongke-e2e-'));
+  const [apiPort, mediaPort] = [await freePort(), await freePort()];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    TONGKE_DATA_DIR: dir,
+    API_PORT: String(apiPort),
+    MEDIA_PORT: String(mediaPort),
+    MEDIA_PUBLIC_URL: `http://localhost:${mediaPort}`,
+    MEDIASOUP_NUM_WORKERS: '1',
+    LOG_LEVEL: 'warn',
+  };
+  delete env.MONGODB_URI;
+  delete env.REDIS_URL;
+  const child = spawn(process.execPath, [path.join(paths.ROOT, 'scripts', 'start.mjs')], {
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const baseUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`platform not ready in 90s:\n${output.join('')}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const m = READY.exec(chunk.toString());
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output.join('')}`));
+    });
+  });
+  child.removeAllListeners('exit');
+  process.env[TEST_ENV.baseUrl] = baseUrl;
+  process.env[TEST_ENV.workDir] = dir;
+  (globalThis as Record<string, unknown>).__TONGKE_E2E__ = { child, dir };
+}
