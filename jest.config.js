@@ -18,6 +18,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // Integration and e2e tests start real processes; unit tests finish far sooner.
+  testTimeout: 90_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -16,9 +16,24 @@ const JOBS = String(Math.max(1, cpus().length));
 // redis-server, chromium and ffmpeg run the platform and its tests; the rest builds the
 // mediasoup worker (against system libraries) and libsrtp2 from Debian's source package.
 const APT_PACKAGES = [
-  'redis-server', 'chromium', 'ffmpeg', 'fonts-noto-cjk', 'ca-certificates',
-  'g++', 'make', 'meson', 'ninja-build', 'pkg-config', 'python3', 'dpkg-dev', 'xz-utils',
-  'libssl-dev', 'libuv1-dev', 'libusrsctp-dev', 'libabsl-dev', 'nlohmann-json3-dev',
+  'redis-server',
+  'chromium',
+  'ffmpeg',
+  'fonts-noto-cjk',
+  'ca-certificates',
+  'g++',
+  'make',
+  'meson',
+  'ninja-build',
+  'pkg-config',
+  'python3',
+  'dpkg-dev',
+  'xz-utils',
+  'libssl-dev',
+  'libuv1-dev',
+  'libusrsctp-dev',
+  'libabsl-dev',
+  'nlohmann-json3-dev',
 ];
 
 function missingAptPackages() {
@@ -47,7 +62,9 @@ async function aptPackages() {
   const logFile = path.join(LOG_DIR, 'apt.log');
   await run(...asRoot('apt-get', ['update']), { env, logFile });
   await run(...asRoot('apt-get', ['install', '-y', '--no-install-recommends', ...missing]), {
-    env, logFile, progress: /^(Unpacking|Setting up) /,
+    env,
+    logFile,
+    progress: /^(Unpacking|Setting up) /,
   });
 }
 
@@ -58,7 +75,9 @@ async function npmDependencies() {
   // MEDIASOUP_WORKER_BIN makes mediasoup's postinstall skip its worker download/build,
   // which cannot work offline; step 4 builds the worker from the package's own source.
   await run('npm', ['ci', '--no-audit', '--no-fund'], {
-    cwd: ROOT, env: { MEDIASOUP_WORKER_BIN: paths.workerBin }, logFile: path.join(LOG_DIR, 'npm.log'),
+    cwd: ROOT,
+    env: { MEDIASOUP_WORKER_BIN: paths.workerBin },
+    logFile: path.join(LOG_DIR, 'npm.log'),
     progress: /added \d+ packages/,
   });
   writeFileSync(marker, lockHash);
@@ -75,20 +94,27 @@ async function libsrtpOpenssl() {
   // A private deb-src list: the machine's own apt sources stay untouched.
   writeFileSync(path.join(aptDir, 'sources.list'), 'deb-src http://deb.debian.org/debian bookworm main\n');
   const aptOpts = [
-    '-o', `Dir::Etc::SourceList=${path.join(aptDir, 'sources.list')}`,
-    '-o', 'Dir::Etc::SourceParts=/dev/null',
-    '-o', `Dir::State::Lists=${path.join(aptDir, 'lists')}`,
+    '-o',
+    `Dir::Etc::SourceList=${path.join(aptDir, 'sources.list')}`,
+    '-o',
+    'Dir::Etc::SourceParts=/dev/null',
+    '-o',
+    `Dir::State::Lists=${path.join(aptDir, 'lists')}`,
   ];
   await run('apt-get', [...aptOpts, 'update'], { logFile });
   await run('apt-get', [...aptOpts, 'source', '--download-only', `libsrtp2=${paths.LIBSRTP_DEBIAN_VERSION}`], {
-    cwd: work, logFile,
+    cwd: work,
+    logFile,
   });
   const dsc = `libsrtp2_${paths.LIBSRTP_DEBIAN_VERSION}.dsc`;
   await run('dpkg-source', ['-x', dsc, 'src'], { cwd: work, logFile });
   const src = path.join(work, 'src');
   const staging = `${paths.libsrtpDir}.tmp`;
   execFileSync('rm', ['-rf', staging]);
-  await run('./configure', ['--enable-openssl', '--disable-shared', `--prefix=${paths.libsrtpDir}`], { cwd: src, logFile });
+  await run('./configure', ['--enable-openssl', '--disable-shared', `--prefix=${paths.libsrtpDir}`], {
+    cwd: src,
+    logFile,
+  });
   await run('make', ['-j', JOBS, 'libsrtp2.a'], { cwd: src, logFile });
   await run('make', ['install', `DESTDIR=${staging}`], { cwd: src, logFile });
   // make install with DESTDIR keeps the prefix inside the staging dir; move it in place.
@@ -110,9 +136,26 @@ async function mediasoupWorker() {
   execFileSync('cp', ['-r', path.join(ROOT, 'node_modules', 'mediasoup', 'worker'), src]);
   await run('python3', [path.join(ROOT, 'tools', 'mediasoup-worker', 'patch-meson.py'), src], { logFile });
   const env = { PKG_CONFIG_PATH: path.join(paths.libsrtpDir, 'lib', 'pkgconfig') };
-  await run('meson', ['setup', '--buildtype', 'release', '-Db_ndebug=true', '-Db_pie=true', '-Db_staticpic=true',
-    '--wrap-mode=nodownload', 'out/build'], { cwd: src, env, logFile });
-  await run('ninja', ['-C', 'out/build', '-j', JOBS, 'mediasoup-worker'], { cwd: src, env, logFile, progress: /^\[\d+\/\d+\]/ });
+  await run(
+    'meson',
+    [
+      'setup',
+      '--buildtype',
+      'release',
+      '-Db_ndebug=true',
+      '-Db_pie=true',
+      '-Db_staticpic=true',
+      '--wrap-mode=nodownload',
+      'out/build',
+    ],
+    { cwd: src, env, logFile },
+  );
+  await run('ninja', ['-C', 'out/build', '-j', JOBS, 'mediasoup-worker'], {
+    cwd: src,
+    env,
+    logFile,
+    progress: /^\[\d+\/\d+\]/,
+  });
   const built = path.join(src, 'out', 'build', 'mediasoup-worker');
   const linked = execFileSync('ldd', [built]).toString();
   if (/libsrtp2|libnss3/.test(linked)) throw new StepError(`worker links a shared libsrtp2/NSS:\n${linked}`);
@@ -138,33 +181,65 @@ async function ferretdbLauncher() {
   if (existsSync(paths.ferretdbBin)) return 'cached';
   mkdirSync(paths.ferretdbDir, { recursive: true });
   // -checklinkname=0: FerretDB 1.24's dependencies use linkname tricks newer Go rejects.
-  await run(goBinary(), ['build', '-trimpath', '-ldflags=-s -w -checklinkname=0', '-o', `${paths.ferretdbBin}.tmp`, '.'], {
-    cwd: path.join(ROOT, 'tools', 'ferretdb'), logFile: path.join(LOG_DIR, 'ferretdb.log'),
-    progress: /downloading/,
-  });
+  await run(
+    goBinary(),
+    ['build', '-trimpath', '-ldflags=-s -w -checklinkname=0', '-o', `${paths.ferretdbBin}.tmp`, '.'],
+    {
+      cwd: path.join(ROOT, 'tools', 'ferretdb'),
+      logFile: path.join(LOG_DIR, 'ferretdb.log'),
+      progress: /downloading/,
+    },
+  );
   execFileSync('mv', [`${paths.ferretdbBin}.tmp`, paths.ferretdbBin]);
 }
 
 async function buildApps() {
   const marker = path.join(ROOT, 'dist', '.tongke-build-hash');
-  const hash = buildHash(['apps', 'libs', 'package-lock.json', 'nest-cli.json', 'tsconfig.json', 'tsconfig.build.json']
-    .map((p) => path.join(ROOT, p)));
+  const hash = buildHash(
+    ['apps', 'libs', 'package-lock.json', 'nest-cli.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) =>
+      path.join(ROOT, p),
+    ),
+  );
   if (existsSync(marker) && readFileSync(marker, 'utf8') === hash) return 'cached';
   await run('npm', ['run', 'build'], { cwd: ROOT, logFile: path.join(LOG_DIR, 'build.log'), progress: /^> tongke@/ });
   writeFileSync(marker, hash);
 }
 
-const steps = [
-  ['Debian packages (apt-get)', aptPackages],
-  ['npm dependencies (npm ci)', npmDependencies],
-  [`libsrtp2 ${paths.LIBSRTP_DEBIAN_VERSION} with OpenSSL crypto, from Debian source`, libsrtpOpenssl],
-  [`mediasoup ${paths.MEDIASOUP_VERSION} worker from source`, mediasoupWorker],
-  [`embedded MongoDB-compatible server (FerretDB ${paths.FERRETDB_VERSION})`, ferretdbLauncher],
-  ['build api, media and web', buildApps],
+async function composeCheck() {
+  if (existsSync(paths.composeCheckBin)) return 'cached';
+  mkdirSync(path.dirname(paths.composeCheckBin), { recursive: true });
+  await run(goBinary(), ['build', '-trimpath', '-ldflags=-s -w', '-o', `${paths.composeCheckBin}.tmp`, '.'], {
+    cwd: path.join(ROOT, 'tools', 'compose-check'),
+    logFile: path.join(LOG_DIR, 'compose-check.log'),
+    progress: /downloading/,
+  });
+  execFileSync('mv', [`${paths.composeCheckBin}.tmp`, paths.composeCheckBin]);
+}
+
+const ALL_STEPS = [
+  ['apt', 'Debian packages (apt-get)', aptPackages],
+  ['npm', 'npm dependencies (npm ci)', npmDependencies],
+  ['libsrtp', `libsrtp2 ${paths.LIBSRTP_DEBIAN_VERSION} with OpenSSL crypto, from Debian source`, libsrtpOpenssl],
+  ['worker', `mediasoup ${paths.MEDIASOUP_VERSION} worker from source`, mediasoupWorker],
+  ['ferretdb', `embedded MongoDB-compatible server (FerretDB ${paths.FERRETDB_VERSION})`, ferretdbLauncher],
+  ['compose-check', 'Compose file checker (compose-go, for tests without a Docker engine)', composeCheck],
+  ['build', 'build api, media and web', buildApps],
 ];
 
+// `--only=apt,npm,libsrtp,worker` runs a subset (the media Docker image uses this).
+const only = process.argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const unknown = only?.filter((name) => !ALL_STEPS.some(([key]) => key === name)) ?? [];
+if (unknown.length > 0) {
+  console.error(`setup: unknown step(s) ${unknown.join(', ')}; steps are ${ALL_STEPS.map(([k]) => k).join(', ')}`);
+  process.exit(2);
+}
+const steps = ALL_STEPS.filter(([key]) => !only || only.includes(key));
+
 console.log(`Tongke setup — caches in ${CACHE_DIR}, logs in ${LOG_DIR}`);
-for (const [i, [title, fn]] of steps.entries()) {
+for (const [i, [, title, fn]] of steps.entries()) {
   await step(i + 1, steps.length, title, fn);
 }
 console.log(`\nSetup complete. mediasoup worker: ${paths.workerBin}\nNext: npm start  (or npm test)`);

@@ -29,7 +29,10 @@ async function stopAll(code) {
   stopping = true;
   say('stopping ...');
   // API and media first (they deregister and flush), then the services they use.
-  for (const group of [['api', 'media'], ['redis', 'ferretdb']]) {
+  for (const group of [
+    ['api', 'media'],
+    ['redis', 'ferretdb'],
+  ]) {
     await Promise.all(children.filter((c) => group.includes(c.name)).map((c) => services.stopChild(c.child, 8000)));
   }
   say('stopped');

@@ -24,11 +24,17 @@ function sourceHash(files) {
   return hash.digest('hex').slice(0, 10);
 }
 
-const FERRETDB_SOURCES = ['main.go', 'listen.go', 'go.mod', 'go.sum'].map((f) => path.join(ROOT, 'tools', 'ferretdb', f));
+const FERRETDB_SOURCES = ['main.go', 'listen.go', 'go.mod', 'go.sum'].map((f) =>
+  path.join(ROOT, 'tools', 'ferretdb', f),
+);
+const COMPOSE_CHECK_SOURCES = ['main.go', 'go.mod', 'go.sum'].map((f) => path.join(ROOT, 'tools', 'compose-check', f));
 const WORKER_SOURCES = [path.join(ROOT, 'tools', 'mediasoup-worker', 'patch-meson.py')];
 
 const libsrtpDir = path.join(CACHE_DIR, `libsrtp2-${LIBSRTP_DEBIAN_VERSION}-openssl`);
-const workerDir = path.join(CACHE_DIR, `mediasoup-worker-${MEDIASOUP_VERSION}-srtp${LIBSRTP_DEBIAN_VERSION}-openssl-${sourceHash(WORKER_SOURCES)}`);
+const workerDir = path.join(
+  CACHE_DIR,
+  `mediasoup-worker-${MEDIASOUP_VERSION}-srtp${LIBSRTP_DEBIAN_VERSION}-openssl-${sourceHash(WORKER_SOURCES)}`,
+);
 const ferretdbDir = path.join(CACHE_DIR, `ferretdb-${FERRETDB_VERSION}-${sourceHash(FERRETDB_SOURCES)}`);
 
 module.exports = {
@@ -43,5 +49,6 @@ module.exports = {
   workerBin: path.join(workerDir, 'mediasoup-worker'),
   ferretdbDir,
   ferretdbBin: path.join(ferretdbDir, 'tongke-ferretdb'),
+  composeCheckBin: path.join(CACHE_DIR, `compose-check-${sourceHash(COMPOSE_CHECK_SOURCES)}`, 'compose-check'),
   dataDir: path.join(ROOT, 'data'),
 };

@@ -10,3 +10,4 @@ export const workerBin: string;
 export const ferretdbDir: string;
 export const ferretdbBin: string;
 export const dataDir: string;
+export const composeCheckBin: string;

@@ -16,7 +16,9 @@ export async function step(index, total, title, fn) {
   try {
     const result = await fn();
     const how = result === 'cached' ? 'cached, skipped' : 'done';
-    process.stdout.write(`[${index}/${total}] ${title}: ${how} in ${seconds(Date.now() - t0)} (total ${seconds(Date.now() - started)})\n`);
+    process.stdout.write(
+      `[${index}/${total}] ${title}: ${how} in ${seconds(Date.now() - t0)} (total ${seconds(Date.now() - started)})\n`,
+    );
   } catch (err) {
     process.stderr.write(`\nsetup failed at step ${index}/${total} "${title}": ${err.message}\n`);
     process.exit(1);
@@ -37,7 +39,10 @@ export function run(cmd, args, { cwd, env, logFile, progress } = {}) {
     const onData = (chunk) => {
       log.write(chunk);
       if (!progress) return;
-      const lines = chunk.toString().split('\n').filter((l) => progress.test(l));
+      const lines = chunk
+        .toString()
+        .split('\n')
+        .filter((l) => progress.test(l));
       const now = Date.now();
       if (lines.length > 0 && now - lastEcho > 3000) {
         lastEcho = now;

@@ -11,7 +11,8 @@ export const TEST_ENV = {
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run this spec through its jest project (npm run test:int / test:e2e)`);
+  if (!value)
+    throw new Error(`${name} is not set: run this spec through its jest project (npm run test:int / test:e2e)`);
   return value;
 }
 

@@ -24,6 +24,8 @@ func main() {
 	}
 	opts, err := cli.NewProjectOptions([]string{file},
 		cli.WithWorkingDirectory(filepath.Dir(file)),
+		cli.WithOsEnv,
+		cli.WithDotEnv,
 		cli.WithName("tongke"),
 		cli.WithResolvedPaths(true),
 	)

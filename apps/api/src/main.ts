@@ -17,7 +17,11 @@ void boot(
     app.setGlobalPrefix('api');
     app.useGlobalPipes(new ValidationPipe({ whitelist: true, transform: true, forbidNonWhitelisted: true }));
     app.useGlobalFilters(new HttpExceptionFilter());
-    const openApi = new DocumentBuilder().setTitle('Tongke 同课 API').setVersion(PLATFORM_VERSION).addBearerAuth().build();
+    const openApi = new DocumentBuilder()
+      .setTitle('Tongke 同课 API')
+      .setVersion(PLATFORM_VERSION)
+      .addBearerAuth()
+      .build();
     SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi));
     await app.listen(config.server.port, config.server.host);
     app.get(Logger).log(`api listening on http://localhost:${config.server.port}`);

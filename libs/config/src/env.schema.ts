@@ -6,7 +6,12 @@ import { z } from 'zod';
 // Variable names are the object keys, so an error names the variable.
 
 const port = (fallback: number) =>
-  z.coerce.number().int().min(1, 'must be a port number 1-65535').max(65535, 'must be a port number 1-65535').default(fallback);
+  z.coerce
+    .number()
+    .int()
+    .min(1, 'must be a port number 1-65535')
+    .max(65535, 'must be a port number 1-65535')
+    .default(fallback);
 
 const bool = (fallback: boolean) =>
   z
@@ -28,9 +33,13 @@ const executableFile = z.string().refine((p) => {
 }, 'must be the path of an executable file (run `npm run setup` to build the mediasoup worker)');
 
 export const commonEnv = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test'], { message: 'must be development, production or test' }).default('development'),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { message: 'must be development, production or test' })
+    .default('development'),
   LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { message: 'must be a pino level (info, debug, ...)' })
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'must be a pino level (info, debug, ...)',
+    })
     .default('info'),
   LOG_PRETTY: bool(false),
   REDIS_URL: z
@@ -44,8 +53,14 @@ export const apiEnv = commonEnv.extend({
   API_PORT: port(3000),
   MONGODB_URI: z
     .string({ message: 'is required (mongodb://host:port/db)' })
-    .refine((v) => /^mongodb(\+srv)?:\/\/[^/\s]+/.test(v), 'must be a MongoDB connection string (mongodb://host:port/db)'),
-  MONGODB_DB: z.string().regex(/^[A-Za-z]+$/, 'must be latin letters only (FerretDB limit)').default('tongke'),
+    .refine(
+      (v) => /^mongodb(\+srv)?:\/\/[^/\s]+/.test(v),
+      'must be a MongoDB connection string (mongodb://host:port/db)',
+    ),
+  MONGODB_DB: z
+    .string()
+    .regex(/^[A-Za-z]+$/, 'must be latin letters only (FerretDB limit)')
+    .default('tongke'),
   WEB_DIST_DIR: z.string().default('dist/apps/web'),
   SEED_DEMO: bool(false),
 });

@@ -21,10 +21,42 @@ export const DEMO_COMMUNITY = {
 };
 
 export const DEMO_SCHOOLS = [
-  { _id: id(100), name: '山城区第一实验小学', kind: 'urban', stage: 'primary', address: '山城区红旗街道', teachingPoint: false, studentCount: 1860 },
-  { _id: id(101), name: '汤河乡中心小学', kind: 'rural', stage: 'primary', address: '山城区汤河乡', teachingPoint: false, studentCount: 214 },
-  { _id: id(102), name: '石林镇小学', kind: 'rural', stage: 'primary', address: '山城区石林镇', teachingPoint: false, studentCount: 156 },
-  { _id: id(103), name: '鹿楼乡大湖教学点', kind: 'rural', stage: 'primary', address: '山城区鹿楼乡大湖村', teachingPoint: true, studentCount: 38 },
+  {
+    _id: id(100),
+    name: '山城区第一实验小学',
+    kind: 'urban',
+    stage: 'primary',
+    address: '山城区红旗街道',
+    teachingPoint: false,
+    studentCount: 1860,
+  },
+  {
+    _id: id(101),
+    name: '汤河乡中心小学',
+    kind: 'rural',
+    stage: 'primary',
+    address: '山城区汤河乡',
+    teachingPoint: false,
+    studentCount: 214,
+  },
+  {
+    _id: id(102),
+    name: '石林镇小学',
+    kind: 'rural',
+    stage: 'primary',
+    address: '山城区石林镇',
+    teachingPoint: false,
+    studentCount: 156,
+  },
+  {
+    _id: id(103),
+    name: '鹿楼乡大湖教学点',
+    kind: 'rural',
+    stage: 'primary',
+    address: '山城区鹿楼乡大湖村',
+    teachingPoint: true,
+    studentCount: 38,
+  },
 ] as const;
 
 export const DEMO_CLASSROOMS = [
@@ -46,10 +78,38 @@ interface DemoUser {
 
 export const DEMO_USERS: DemoUser[] = [
   { _id: id(300), username: 'admin', displayName: '联盟管理员 王芳', roles: [Role.COMMUNITY_ADMIN] },
-  { _id: id(301), username: 'music.li', displayName: '李静（音乐）', roles: [Role.TEACHER], schoolId: id(100), subjects: ['music'] },
-  { _id: id(302), username: 'english.zhao', displayName: '赵敏（英语）', roles: [Role.TEACHER], schoolId: id(100), subjects: ['english'] },
-  { _id: id(303), username: 'art.chen', displayName: '陈晓（美术）', roles: [Role.TEACHER], schoolId: id(100), subjects: ['art'] },
-  { _id: id(304), username: 'assistant.liu', displayName: '刘强（助教）', roles: [Role.ASSISTANT], schoolId: id(101), classroomId: id(201) },
+  {
+    _id: id(301),
+    username: 'music.li',
+    displayName: '李静（音乐）',
+    roles: [Role.TEACHER],
+    schoolId: id(100),
+    subjects: ['music'],
+  },
+  {
+    _id: id(302),
+    username: 'english.zhao',
+    displayName: '赵敏（英语）',
+    roles: [Role.TEACHER],
+    schoolId: id(100),
+    subjects: ['english'],
+  },
+  {
+    _id: id(303),
+    username: 'art.chen',
+    displayName: '陈晓（美术）',
+    roles: [Role.TEACHER],
+    schoolId: id(100),
+    subjects: ['art'],
+  },
+  {
+    _id: id(304),
+    username: 'assistant.liu',
+    displayName: '刘强（助教）',
+    roles: [Role.ASSISTANT],
+    schoolId: id(101),
+    classroomId: id(201),
+  },
   { _id: id(305), username: 'research.sun', displayName: '孙丽（教研员）', roles: [Role.RESEARCH_OFFICER] },
   ...DEMO_CLASSROOMS.map((c, i) => ({
     _id: id(400 + i),

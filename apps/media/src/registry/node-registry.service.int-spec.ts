@@ -9,7 +9,11 @@ describe(NodeRegistryService.name, () => {
   it('publishes the node and its workers to Redis, and removes them on shutdown', async () => {
     const nodeId = `test-node-${process.pid}`;
     const config = loadMediaConfig(
-      testConfigEnv({ MEDIA_NODE_ID: nodeId, MEDIA_PUBLIC_URL: 'http://media.test:3001', MEDIA_REPORT_INTERVAL_MS: '500' }),
+      testConfigEnv({
+        MEDIA_NODE_ID: nodeId,
+        MEDIA_PUBLIC_URL: 'http://media.test:3001',
+        MEDIA_REPORT_INTERVAL_MS: '500',
+      }),
     );
     const moduleRef = await Test.createTestingModule({
       imports: [ConfigModule.forRoot(config), RedisModule],

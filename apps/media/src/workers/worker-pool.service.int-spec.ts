@@ -44,7 +44,10 @@ describe(WorkerPoolService.name, () => {
     const t = await first.createPlainTransport({ listenIp: '127.0.0.1', rtcpMux: true, comedia: true });
     const producer = await t.produce({
       kind: 'audio',
-      rtpParameters: { codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }], encodings: [{ ssrc: 1111 }] },
+      rtpParameters: {
+        codecs: [{ mimeType: 'audio/opus', payloadType: 100, clockRate: 48000, channels: 2 }],
+        encodings: [{ ssrc: 1111 }],
+      },
     });
     await t.consume({ producerId: producer.id, rtpCapabilities: first.rtpCapabilities });
     const loads = await pool.loads();

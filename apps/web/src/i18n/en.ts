@@ -1,7 +1,11 @@
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
-  app: { name: 'Tongke', tagline: 'Three classrooms: one good lesson for city and village children alike', switchLanguage: '中文' },
+  app: {
+    name: 'Tongke',
+    tagline: 'Three classrooms: one good lesson for city and village children alike',
+    switchLanguage: '中文',
+  },
   classrooms: {
     dedicated: {
       title: 'Dedicated classroom',

@@ -49,6 +49,8 @@ describe(RedisService.name, () => {
 
   it('fails to connect with a clear message when Redis is not there', async () => {
     const nowhere = new RedisService(new RedisConfig('redis://user:secret@127.0.0.1:1'));
-    await expect(nowhere.connect(500)).rejects.toThrow('Redis at redis://user:***@127.0.0.1:1 did not answer within 0.5s');
+    await expect(nowhere.connect(500)).rejects.toThrow(
+      'Redis at redis://user:***@127.0.0.1:1 did not answer within 0.5s',
+    );
   });
 });

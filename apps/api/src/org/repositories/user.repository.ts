@@ -11,11 +11,7 @@ export class UserRepository {
 
   /** Login lookup: usernames are unique platform-wide. Includes the password hash. */
   findForLogin(username: string): Promise<UserWithHash | null> {
-    return this.model
-      .findOne({ username: username.toLowerCase() })
-      .select('+passwordHash')
-      .lean<UserWithHash>()
-      .exec();
+    return this.model.findOne({ username: username.toLowerCase() }).select('+passwordHash').lean<UserWithHash>().exec();
   }
 
   findByCommunity(communityId: Types.ObjectId): Promise<User[]> {
