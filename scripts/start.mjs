@@ -69,7 +69,10 @@ function startNode(name, main, extraEnv) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const forward = (stream) => (chunk) => {
-    for (const line of chunk.toString().split('\n')) if (line) stream.write(`${formatLogLine(name, line)}\n`);
+    for (const line of chunk.toString().split('\n')) {
+      const text = line && formatLogLine(name, line);
+      if (text) stream.write(`${text}\n`);
+    }
   };
   child.stdout.on('data', forward(process.stdout));
   child.stderr.on('data', forward(process.stderr));

@@ -16,7 +16,9 @@ function sh(label, cmd, args) {
   const t0 = Date.now();
   console.log(`\n=== ${label}: ${cmd} ${args.join(' ')}`);
   const res = spawnSync(cmd, args, { stdio: 'inherit' });
-  console.log(`=== ${label}: ${res.status === 0 ? 'ok' : `failed (exit ${res.status})`} in ${((Date.now() - t0) / 1000).toFixed(1)}s`);
+  console.log(
+    `=== ${label}: ${res.status === 0 ? 'ok' : `failed (exit ${res.status})`} in ${((Date.now() - t0) / 1000).toFixed(1)}s`,
+  );
   if (res.status !== 0) broken.push(label);
   return res.status === 0;
 }

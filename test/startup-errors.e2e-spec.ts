@@ -8,9 +8,11 @@ describe('start-up errors', () => {
 
   it('names MONGODB_URI when it is not a MongoDB URI', async () => {
     const run = await runLauncher({
-      MONGODB_URI: 'nonsense',
-      API_PORT: String(await freePort()),
-      MEDIA_PORT: String(await freePort()),
+      env: {
+        MONGODB_URI: 'nonsense',
+        API_PORT: String(await freePort()),
+        MEDIA_PORT: String(await freePort()),
+      },
     });
     expect(run.code).toBe(1);
     expect(run.output).toContain(
@@ -21,7 +23,7 @@ describe('start-up errors', () => {
 
   it('names the port when API_PORT is already in use', async () => {
     const busy = new URL(testBaseUrl()).port;
-    const run = await runLauncher({ API_PORT: busy, MEDIA_PORT: String(await freePort()) });
+    const run = await runLauncher({ env: { API_PORT: busy, MEDIA_PORT: String(await freePort()) } });
     expect(run.code).toBe(1);
     expect(run.output).toContain(`api: API_PORT ${busy} is already in use`);
     noStackTrace(run.output);
@@ -29,9 +31,11 @@ describe('start-up errors', () => {
 
   it('names MEDIASOUP_WORKER_BIN when the worker binary is missing', async () => {
     const run = await runLauncher({
-      MEDIASOUP_WORKER_BIN: '/nonexistent/mediasoup-worker',
-      API_PORT: String(await freePort()),
-      MEDIA_PORT: String(await freePort()),
+      env: {
+        MEDIASOUP_WORKER_BIN: '/nonexistent/mediasoup-worker',
+        API_PORT: String(await freePort()),
+        MEDIA_PORT: String(await freePort()),
+      },
     });
     expect(run.code).toBe(1);
     expect(run.output).toContain(
@@ -42,9 +46,11 @@ describe('start-up errors', () => {
 
   it('names REDIS_URL when nothing answers there', async () => {
     const run = await runLauncher({
-      REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
-      API_PORT: String(await freePort()),
-      MEDIA_PORT: String(await freePort()),
+      env: {
+        REDIS_URL: `redis://127.0.0.1:${await freePort()}`,
+        API_PORT: String(await freePort()),
+        MEDIA_PORT: String(await freePort()),
+      },
     });
     expect(run.code).toBe(1);
     expect(run.output).toMatch(/(api|media): Redis at redis:\/\/127\.0\.0\.1:\d+ did not answer within 10s/);

@@ -9,22 +9,34 @@ export interface LauncherRun {
   output: string;
 }
 
-/** Runs `npm start`'s launcher with extra env until it exits (or 60 s pass, then SIGTERM). */
-export function runLauncher(extraEnv: Record<string, string>): Promise<LauncherRun> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'tongke-launch-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, TONGKE_DATA_DIR: dir, MEDIASOUP_NUM_WORKERS: '1', ...extraEnv };
+export interface LauncherOptions {
+  env: Record<string, string>;
+  /** Reuse a data dir (kept afterwards); by default a fresh one is made and removed. */
+  dataDir?: string;
+  /** Send SIGINT (Ctrl-C) once the platform reports ready. */
+  interruptWhenReady?: boolean;
+}
+
+/** Runs `npm start`'s launcher until it exits (SIGTERM after 90 s). */
+export function runLauncher({ env, dataDir, interruptWhenReady }: LauncherOptions): Promise<LauncherRun> {
+  const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'tongke-launch-'));
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, TONGKE_DATA_DIR: dir, MEDIASOUP_NUM_WORKERS: '1', ...env };
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [path.join(paths.ROOT, 'scripts', 'start.mjs')], {
-      env,
+      env: childEnv,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 60_000);
+    const collect = (c: Buffer) => {
+      output += c.toString();
+      if (interruptWhenReady && output.includes('is ready at') && !child.killed) child.kill('SIGINT');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const timer = setTimeout(() => child.kill('SIGTERM'), 90_000);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      rmSync(dir, { recursive: true, force: true });
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
       resolve({ code, output });
     });
   });

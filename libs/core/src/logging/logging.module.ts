@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Module } from '@nestjs/common';
+import { Module, RequestMethod } from '@nestjs/common';
 import { LogConfig } from '@tongke/config';
 import { LoggerModule } from 'nestjs-pino';
 
@@ -20,6 +20,8 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
     LoggerModule.forRootAsync({
       inject: [LogConfig],
       useFactory: (log: LogConfig) => ({
+        // Nest 11's path syntax for "every route" (nestjs-pino's default '*' is legacy).
+        forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
         pinoHttp: {
           level: log.level,
           genReqId: requestId,
