@@ -26,7 +26,9 @@ async function main(): Promise<void> {
   const roomMs: number[] = [];
   for (let i = 0; i < ROUNDS; i++) {
     const [router, ms] = await timed(async () => {
-      const r = await worker.createRouter({ mediaCodecs: [{ kind: 'video', mimeType: 'video/VP8', clockRate: 90000 }] });
+      const r = await worker.createRouter({
+        mediaCodecs: [{ kind: 'video', mimeType: 'video/VP8', clockRate: 90000 }],
+      });
       await r.createWebRtcTransport({ listenIps: [{ ip: '127.0.0.1' }], enableUdp: true, enableTcp: true });
       return r;
     });

@@ -31,15 +31,25 @@ export function report(name: string, rows: BenchRow[], raw: Record<string, unkno
   const table = [
     '| metric | value | unit | target |',
     '|---|---|---|---|',
-    ...rows.map((r) => `| ${r.metric} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} | ${r.unit} | ${r.target ?? ''} |`),
+    ...rows.map(
+      (r) =>
+        `| ${r.metric} | ${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} | ${r.unit} | ${r.target ?? ''} |`,
+    ),
   ].join('\n');
   console.log(`\n${command}\n${table}\n`);
 
   const md = path.join(ROOT, 'BENCHMARKS.md');
-  if (!existsSync(md)) writeFileSync(md, '# Benchmarks\n\nAppended by `npm run bench:*` (see bench/lib/bench-report.ts).\n');
-  appendFileSync(md, `\n## ${name} — ${new Date().toISOString()}\n\n- command: \`${command}\`\n- machine: ${machine()}\n\n${table}\n`);
+  if (!existsSync(md))
+    writeFileSync(md, '# Benchmarks\n\nAppended by `npm run bench:*` (see bench/lib/bench-report.ts).\n');
+  appendFileSync(
+    md,
+    `\n## ${name} — ${new Date().toISOString()}\n\n- command: \`${command}\`\n- machine: ${machine()}\n\n${table}\n`,
+  );
 
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
-  writeFileSync(path.join(dir, `${name}.json`), `${JSON.stringify({ ...raw, date: new Date().toISOString(), machine: machine() }, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, `${name}.json`),
+    `${JSON.stringify({ ...raw, date: new Date().toISOString(), machine: machine() }, null, 2)}\n`,
+  );
 }
