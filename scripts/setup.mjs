@@ -177,43 +177,26 @@ function goBinary() {
   throw new StepError('Go is not installed (needed to build the embedded FerretDB launcher)');
 }
 
-async function ferretdbLauncher() {
-  if (existsSync(paths.ferretdbBin)) return 'cached';
-  mkdirSync(paths.ferretdbDir, { recursive: true });
-  // -checklinkname=0: FerretDB 1.24's dependencies use linkname tricks newer Go rejects.
-  await run(
-    goBinary(),
-    ['build', '-trimpath', '-ldflags=-s -w -checklinkname=0', '-o', `${paths.ferretdbBin}.tmp`, '.'],
-    {
-      cwd: path.join(ROOT, 'tools', 'ferretdb'),
-      logFile: path.join(LOG_DIR, 'ferretdb.log'),
-      progress: /downloading/,
-    },
-  );
-  execFileSync('mv', [`${paths.ferretdbBin}.tmp`, paths.ferretdbBin]);
+/** Builds a Go tool from tools/<name> into its cache path (written atomically). */
+async function goTool(name, bin) {
+  if (existsSync(bin)) return 'cached';
+  mkdirSync(path.dirname(bin), { recursive: true });
+  await run(goBinary(), ['build', '-trimpath', '-ldflags=-s -w', '-o', `${bin}.tmp`, '.'], {
+    cwd: path.join(ROOT, 'tools', name),
+    logFile: path.join(LOG_DIR, `${name}.log`),
+    progress: /downloading/,
+  });
+  execFileSync('mv', [`${bin}.tmp`, bin]);
 }
 
 async function buildApps() {
   const marker = path.join(ROOT, 'dist', '.tongke-build-hash');
   const hash = buildHash(
-    ['apps', 'libs', 'package-lock.json', 'nest-cli.json', 'tsconfig.json', 'tsconfig.build.json'].map((p) =>
-      path.join(ROOT, p),
-    ),
+    ['apps', 'libs', 'package-lock.json', 'nest-cli.json', 'tsconfig.json'].map((p) => path.join(ROOT, p)),
   );
   if (existsSync(marker) && readFileSync(marker, 'utf8') === hash) return 'cached';
   await run('npm', ['run', 'build'], { cwd: ROOT, logFile: path.join(LOG_DIR, 'build.log'), progress: /^> tongke@/ });
   writeFileSync(marker, hash);
-}
-
-async function composeCheck() {
-  if (existsSync(paths.composeCheckBin)) return 'cached';
-  mkdirSync(path.dirname(paths.composeCheckBin), { recursive: true });
-  await run(goBinary(), ['build', '-trimpath', '-ldflags=-s -w', '-o', `${paths.composeCheckBin}.tmp`, '.'], {
-    cwd: path.join(ROOT, 'tools', 'compose-check'),
-    logFile: path.join(LOG_DIR, 'compose-check.log'),
-    progress: /downloading/,
-  });
-  execFileSync('mv', [`${paths.composeCheckBin}.tmp`, paths.composeCheckBin]);
 }
 
 const ALL_STEPS = [
@@ -221,8 +204,16 @@ const ALL_STEPS = [
   ['npm', 'npm dependencies (npm ci)', npmDependencies],
   ['libsrtp', `libsrtp2 ${paths.LIBSRTP_DEBIAN_VERSION} with OpenSSL crypto, from Debian source`, libsrtpOpenssl],
   ['worker', `mediasoup ${paths.MEDIASOUP_VERSION} worker from source`, mediasoupWorker],
-  ['ferretdb', `embedded MongoDB-compatible server (FerretDB ${paths.FERRETDB_VERSION})`, ferretdbLauncher],
-  ['compose-check', 'Compose file checker (compose-go, for tests without a Docker engine)', composeCheck],
+  [
+    'ferretdb',
+    `embedded MongoDB-compatible server (FerretDB ${paths.FERRETDB_VERSION})`,
+    () => goTool('ferretdb', paths.ferretdbBin),
+  ],
+  [
+    'compose-check',
+    'Compose file checker (compose-go, for tests without a Docker engine)',
+    () => goTool('compose-check', paths.composeCheckBin),
+  ],
   ['build', 'build api, media and web', buildApps],
 ];
 
