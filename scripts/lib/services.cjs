@@ -65,6 +65,19 @@ function stopChild(child, graceMs = 5000) {
   });
 }
 
+/** Spawns a service and waits until it accepts TCP connections on `port`. */
+async function spawnListening(what, bin, args, port) {
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const tail = captureTail(child);
+  try {
+    await waitForPort(port, child, what);
+  } catch (err) {
+    await stopChild(child);
+    throw new Error(`${err.message}: ${tail.join(' | ')}`);
+  }
+  return { child, port, tail };
+}
+
 /**
  * Starts the embedded FerretDB on `port` with SQLite files in `dataDir`.
  * Resolves to { child, uri, port, tail } once it accepts connections.
@@ -73,15 +86,8 @@ async function startFerretDB({ dataDir, port, bin = paths.ferretdbBin }) {
   if (!fs.existsSync(bin)) throw new Error(`embedded FerretDB is not built (${bin}): run npm run setup`);
   fs.mkdirSync(dataDir, { recursive: true });
   const p = port ?? (await freePort());
-  const child = spawn(bin, ['-listen', `127.0.0.1:${p}`, '-data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail = captureTail(child);
-  try {
-    await waitForPort(p, child, 'FerretDB');
-  } catch (err) {
-    await stopChild(child);
-    throw new Error(`${err.message}: ${tail.join(' | ')}`);
-  }
-  return { child, port: p, uri: `mongodb://127.0.0.1:${p}/`, tail };
+  const started = await spawnListening('FerretDB', bin, ['-listen', `127.0.0.1:${p}`, '-data-dir', dataDir], p);
+  return { ...started, uri: `mongodb://127.0.0.1:${p}/` };
 }
 
 /** Starts Debian's redis-server on `port` without persistence. */
@@ -91,15 +97,8 @@ async function startRedis({ port, dir }) {
   fs.mkdirSync(dir, { recursive: true });
   const p = port ?? (await freePort());
   const args = ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  const tail = captureTail(child);
-  try {
-    await waitForPort(p, child, 'redis-server');
-  } catch (err) {
-    await stopChild(child);
-    throw new Error(`${err.message}: ${tail.join(' | ')}`);
-  }
-  return { child, port: p, url: `redis://127.0.0.1:${p}`, tail };
+  const started = await spawnListening('redis-server', bin, args, p);
+  return { ...started, url: `redis://127.0.0.1:${p}` };
 }
 
 module.exports = { freePort, canConnect, waitForPort, stopChild, startFerretDB, startRedis, captureTail };
