@@ -9,6 +9,6 @@ export class MediaHealthController {
 
   @Get()
   health(): Promise<MediaNodeStatus> {
-    return this.registry.status();
+    return this.registry.current();
   }
 }

@@ -11,6 +11,7 @@ export class NodeRegistryService implements OnApplicationBootstrap, OnModuleDest
   private readonly startedAt = new Date().toISOString();
   private timer: NodeJS.Timeout | undefined;
   private reporting: Promise<void> = Promise.resolve();
+  private last: MediaNodeStatus | undefined;
 
   constructor(
     private readonly server: MediaServerConfig,
@@ -26,7 +27,12 @@ export class NodeRegistryService implements OnApplicationBootstrap, OnModuleDest
     this.timer.unref();
   }
 
-  async status(): Promise<MediaNodeStatus> {
+  /** The status last reported to Redis (CPU is sampled once per report interval only). */
+  async current(): Promise<MediaNodeStatus> {
+    return this.last ?? this.status();
+  }
+
+  private async status(): Promise<MediaNodeStatus> {
     return {
       id: this.server.nodeId,
       publicUrl: this.server.publicUrl,
@@ -38,7 +44,8 @@ export class NodeRegistryService implements OnApplicationBootstrap, OnModuleDest
   }
 
   private async report(): Promise<void> {
-    await this.directory.publish(await this.status());
+    this.last = await this.status();
+    await this.directory.publish(this.last);
   }
 
   async onModuleDestroy(): Promise<void> {

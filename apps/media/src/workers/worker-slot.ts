@@ -5,22 +5,28 @@ import { WorkerLoadTracker } from './worker-load.tracker';
 /** One position in the pool: the current worker there, its load and its CPU sampling. */
 export class WorkerSlot {
   restarts = 0;
-  private tracker: WorkerLoadTracker;
+  worker!: types.Worker;
+  private tracker!: WorkerLoadTracker;
   private lastCpuUs = 0;
-  private lastSampleAt = Date.now();
+  private lastSampleAt = 0;
   private cpuPercent = 0;
 
   constructor(
     readonly index: number,
-    public worker: types.Worker,
+    worker: types.Worker,
   ) {
-    this.tracker = new WorkerLoadTracker(worker);
+    this.attach(worker);
   }
 
+  /** Puts a new worker in this slot after the previous one died. */
   replace(worker: types.Worker): void {
+    this.attach(worker);
+    this.restarts++;
+  }
+
+  private attach(worker: types.Worker): void {
     this.worker = worker;
     this.tracker = new WorkerLoadTracker(worker);
-    this.restarts++;
     this.lastCpuUs = 0;
     this.lastSampleAt = Date.now();
     this.cpuPercent = 0;
