@@ -24,6 +24,12 @@ describe('start page (npm start, real Chromium)', () => {
     expect(health.details.media.nodes).toHaveLength(1);
     expect(health.details.media.nodes?.[0].workers).toHaveLength(1);
     expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    const node = health.details.media.nodes?.[0];
+    const nodeHealth = await fetch(`${node?.publicUrl}/health`);
+    await expect(nodeHealth.json()).resolves.toMatchObject({
+      id: node?.id,
+      workers: [expect.objectContaining({ index: 0 })],
+    });
   });
 
   it('renders in Chinese with the platform status, and switches to English', async () => {
