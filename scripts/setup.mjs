@@ -69,7 +69,7 @@ async function aptPackages() {
 }
 
 async function npmDependencies() {
-  const lockHash = buildHash([path.join(ROOT, 'package-lock.json')]);
+  const lockHash = buildHash([path.join(ROOT, 'package-lock.json')], ROOT);
   const marker = path.join(ROOT, 'node_modules', '.tongke-lock-hash');
   if (existsSync(marker) && readFileSync(marker, 'utf8') === lockHash) return 'cached';
   // MEDIASOUP_WORKER_BIN makes mediasoup's postinstall skip its worker download/build,
@@ -193,6 +193,7 @@ async function buildApps() {
   const marker = path.join(ROOT, 'dist', '.tongke-build-hash');
   const hash = buildHash(
     ['apps', 'libs', 'package-lock.json', 'nest-cli.json', 'tsconfig.json'].map((p) => path.join(ROOT, p)),
+    ROOT,
   );
   if (existsSync(marker) && readFileSync(marker, 'utf8') === hash) return 'cached';
   await run('npm', ['run', 'build'], { cwd: ROOT, logFile: path.join(LOG_DIR, 'build.log'), progress: /^> tongke@/ });

@@ -17,11 +17,12 @@ function* walk(p) {
   }
 }
 
-export function buildHash(roots) {
+/** `roots` are absolute; files are hashed by their path relative to `base` and content. */
+export function buildHash(roots, base) {
   const hash = createHash('sha256');
   for (const root of roots) {
     for (const file of walk(root)) {
-      hash.update(file);
+      hash.update(path.relative(base, file));
       hash.update(readFileSync(file));
     }
   }

@@ -18,7 +18,8 @@ const FERRETDB_VERSION = '1.24.2';
 function sourceHash(files) {
   const hash = crypto.createHash('sha256');
   for (const file of files) {
-    hash.update(file);
+    // Paths relative to the repo: a clone elsewhere (CI) must hit the same cache entry.
+    hash.update(path.relative(ROOT, file));
     hash.update(fs.existsSync(file) ? fs.readFileSync(file) : '');
   }
   return hash.digest('hex').slice(0, 10);
