@@ -10,9 +10,12 @@ import { RedisService } from '../redis/redis.service';
 export class MediaNodeDirectory {
   constructor(private readonly redis: RedisService) {}
 
+  /** Writes a node's status and drops index entries of nodes that stopped reporting. */
   async publish(status: MediaNodeStatus): Promise<void> {
+    const reportedAt = Date.parse(status.reportedAt);
     await this.redis.setJson(MEDIA_NODE_KEYS.status(status.id), status, MEDIA_NODE_STALE_MS);
-    await this.redis.zAdd(MEDIA_NODE_KEYS.index, status.id, Date.parse(status.reportedAt));
+    await this.redis.zAdd(MEDIA_NODE_KEYS.index, status.id, reportedAt);
+    await this.redis.zRemRangeByScore(MEDIA_NODE_KEYS.index, 0, reportedAt - MEDIA_NODE_STALE_MS);
   }
 
   async remove(nodeId: string): Promise<void> {
@@ -20,9 +23,8 @@ export class MediaNodeDirectory {
     await this.redis.del(MEDIA_NODE_KEYS.status(nodeId));
   }
 
-  /** Nodes that reported within the staleness window, freshest first. */
+  /** Nodes that reported within the staleness window, freshest first (read-only). */
   async list(now = Date.now()): Promise<MediaNodeStatus[]> {
-    await this.redis.zRemRangeByScore(MEDIA_NODE_KEYS.index, 0, now - MEDIA_NODE_STALE_MS);
     const ids = await this.redis.zRangeByScore(MEDIA_NODE_KEYS.index, now - MEDIA_NODE_STALE_MS, Infinity);
     const statuses = await this.redis.getJsonMany<MediaNodeStatus>(ids.map((id) => MEDIA_NODE_KEYS.status(id)));
     return statuses

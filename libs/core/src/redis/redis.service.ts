@@ -14,7 +14,8 @@ export class RedisService implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisService.name);
   private readonly client: RedisClientType;
   private subscriber: RedisClientType | undefined;
-
+  /** Set once: concurrent first subscriptions share one connection. */
+  private subscriberReady: Promise<RedisClientType> | undefined;
   private readonly url: string;
 
   constructor(config: RedisConfig) {
@@ -53,16 +54,20 @@ export class RedisService implements OnApplicationShutdown {
 
   /** Subscribes on a dedicated connection; returns a function that unsubscribes. */
   async subscribe(channel: string, handler: Handler): Promise<() => Promise<void>> {
-    if (!this.subscriber) {
-      this.subscriber = this.client.duplicate();
-      this.subscriber.on('error', (err: Error) => this.logger.warn(`Redis subscriber error: ${err.message}`));
-      await this.subscriber.connect();
-    }
-    const sub = this.subscriber;
+    this.subscriberReady ??= this.connectSubscriber();
+    const sub = await this.subscriberReady;
     await sub.subscribe(channel, handler);
     return async () => {
       if (sub.isOpen) await sub.unsubscribe(channel, handler);
     };
+  }
+
+  private async connectSubscriber(): Promise<RedisClientType> {
+    const sub = this.client.duplicate();
+    sub.on('error', (err: Error) => this.logger.warn(`Redis subscriber error: ${err.message}`));
+    this.subscriber = sub;
+    await sub.connect();
+    return sub;
   }
 
   async setJson(key: string, value: unknown, ttlMs: number): Promise<void> {
@@ -93,11 +98,6 @@ export class RedisService implements OnApplicationShutdown {
 
   async zRemRangeByScore(key: string, min: number, max: number): Promise<void> {
     await this.client.zRemRangeByScore(key, min, max);
-  }
-
-  /** A connection for libraries that need their own (e.g. the socket.io Redis adapter). */
-  duplicateClient(): RedisClientType {
-    return this.client.duplicate();
   }
 
   async onApplicationShutdown(): Promise<void> {
