@@ -1,10 +1,10 @@
-import { spawn, type ChildProcessByStdio } from 'node:child_process';
+import type { ChildProcessByStdio } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import * as paths from '../../scripts/lib/paths.cjs';
 import { freePort } from '../../scripts/lib/services.cjs';
+import { spawnLauncher } from './run-launcher';
 import { TEST_ENV } from './test-env';
 
 const READY = /Tongke 同课 is ready at (http:\/\/localhost:\d+)/;
@@ -38,20 +38,11 @@ function waitForReady(child: ChildProcessByStdio<null, Readable, Readable>): Pro
 export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'tongke-e2e-'));
   const [apiPort, mediaPort] = [await freePort(), await freePort()];
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    TONGKE_DATA_DIR: dir,
+  const child = spawnLauncher(dir, {
     API_PORT: String(apiPort),
     MEDIA_PORT: String(mediaPort),
     MEDIA_PUBLIC_URL: `http://localhost:${mediaPort}`,
-    MEDIASOUP_NUM_WORKERS: '1',
     LOG_LEVEL: 'warn',
-  };
-  delete env.MONGODB_URI;
-  delete env.REDIS_URL;
-  const child = spawn(process.execPath, [path.join(paths.ROOT, 'scripts', 'start.mjs')], {
-    env,
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
   const baseUrl = await waitForReady(child);
   child.removeAllListeners('exit');

@@ -1,7 +1,8 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessByStdio } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { Readable } from 'node:stream';
 import * as paths from '../../scripts/lib/paths.cjs';
 
 export interface LauncherRun {
@@ -17,15 +18,28 @@ export interface LauncherOptions {
   interruptWhenReady?: boolean;
 }
 
+/**
+ * Spawns `npm start`'s launcher on `dataDir` with one media worker. MongoDB and Redis are
+ * the embedded ones unless `env` names others (a developer's own settings don't leak in).
+ */
+export function spawnLauncher(
+  dataDir: string,
+  env: Record<string, string>,
+): ChildProcessByStdio<null, Readable, Readable> {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, TONGKE_DATA_DIR: dataDir, MEDIASOUP_NUM_WORKERS: '1' };
+  delete childEnv.MONGODB_URI;
+  delete childEnv.REDIS_URL;
+  return spawn(process.execPath, [path.join(paths.ROOT, 'scripts', 'start.mjs')], {
+    env: { ...childEnv, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+}
+
 /** Runs `npm start`'s launcher until it exits (SIGTERM after 90 s). */
 export function runLauncher({ env, dataDir, interruptWhenReady }: LauncherOptions): Promise<LauncherRun> {
   const dir = dataDir ?? mkdtempSync(path.join(tmpdir(), 'tongke-launch-'));
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, TONGKE_DATA_DIR: dir, MEDIASOUP_NUM_WORKERS: '1', ...env };
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(paths.ROOT, 'scripts', 'start.mjs')], {
-      env: childEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnLauncher(dir, env);
     let output = '';
     const collect = (c: Buffer) => {
       output += c.toString();
