@@ -51,7 +51,7 @@ function missingAptPackages() {
 function asRoot(cmd, args) {
   if (process.getuid?.() === 0) return [cmd, args];
   if (existsSync('/usr/bin/sudo')) return ['sudo', [cmd, ...args]];
-  throw new StepError(`installing Debian packages needs root (or sudo): ${missingAptPackages().join(' ')}`);
+  throw new StepError('installing the Debian packages listed above needs root (or sudo)');
 }
 
 async function aptPackages() {
