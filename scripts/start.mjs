@@ -118,9 +118,10 @@ async function main() {
   env.SEED_DEMO ??= 'true';
   env.WEB_DIST_DIR ??= path.join(ROOT, 'dist/apps/web');
 
+  const port = env.API_PORT ?? '3000';
+  env.API_INTERNAL_URL ??= `http://127.0.0.1:${port}`;
   startNode('media', MEDIA_MAIN, {});
   startNode('api', API_MAIN, {});
-  const port = env.API_PORT ?? '3000';
   await waitForHealth(`http://127.0.0.1:${port}/api/health`, 60_000);
   say(`Tongke 同课 is ready at http://localhost:${port}  (API docs: http://localhost:${port}/api/docs; Ctrl-C stops)`);
 }

@@ -17,7 +17,23 @@ export class RedisConfig {
 }
 
 export class AuthConfig {
-  constructor(readonly jwtSecret: string) {}
+  constructor(
+    readonly jwtSecret: string,
+    /** Lifetime of a user's access token (API only; media nodes never issue them). */
+    readonly accessTokenTtlMin: number = 720,
+  ) {}
+}
+
+/** Live lessons on a media node. */
+export class LiveConfig {
+  constructor(
+    /** Where the media node reports lesson record events (the API's base URL). */
+    readonly apiInternalUrl: string,
+    /** An empty lesson room closes after this long. */
+    readonly roomEmptyGraceMs: number,
+    /** A participant whose socket dropped keeps its place (and its media) this long. */
+    readonly peerReconnectGraceMs: number,
+  ) {}
 }
 
 export class MongoConfig {
@@ -80,4 +96,5 @@ export interface MediaConfig {
   auth: AuthConfig;
   server: MediaServerConfig;
   mediasoup: MediasoupConfig;
+  live: LiveConfig;
 }

@@ -63,6 +63,12 @@ export const apiEnv = commonEnv.extend({
     .default('tongke'),
   WEB_DIST_DIR: z.string().default('dist/apps/web'),
   SEED_DEMO: bool(false),
+  ACCESS_TOKEN_TTL_MIN: z.coerce
+    .number()
+    .int()
+    .min(5)
+    .max(7 * 24 * 60)
+    .default(720),
 });
 
 export const mediaEnv = commonEnv.extend({
@@ -82,6 +88,9 @@ export const mediaEnv = commonEnv.extend({
   MEDIASOUP_RTC_MIN_PORT: port(40000),
   MEDIASOUP_RTC_MAX_PORT: port(49999),
   TURN_URLS: z.string().optional(),
+  API_INTERNAL_URL: httpUrl.default('http://127.0.0.1:3000'),
+  LIVE_ROOM_EMPTY_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
+  LIVE_PEER_RECONNECT_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(30_000),
   TURN_SECRET: z.string().optional(),
 });
 

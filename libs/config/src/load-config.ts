@@ -4,6 +4,7 @@ import { ConfigError } from './config.error';
 import {
   ApiServerConfig,
   AuthConfig,
+  LiveConfig,
   LogConfig,
   MediaServerConfig,
   MediasoupConfig,
@@ -41,6 +42,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
   const e = parse(apiEnv, env);
   return {
     ...common(e),
+    auth: new AuthConfig(e.JWT_SECRET, e.ACCESS_TOKEN_TTL_MIN),
     mongo: new MongoConfig(e.MONGODB_URI, e.MONGODB_DB),
     server: new ApiServerConfig(e.API_HOST, e.API_PORT, path.resolve(e.WEB_DIST_DIR), e.SEED_DEMO),
   };
@@ -80,6 +82,11 @@ export function loadMediaConfig(env: Env = process.env): MediaConfig {
       e.MEDIASOUP_RTC_MIN_PORT,
       e.MEDIASOUP_RTC_MAX_PORT,
       turnServer(e),
+    ),
+    live: new LiveConfig(
+      e.API_INTERNAL_URL.replace(/\/$/, ''),
+      e.LIVE_ROOM_EMPTY_GRACE_MS,
+      e.LIVE_PEER_RECONNECT_GRACE_MS,
     ),
   };
 }

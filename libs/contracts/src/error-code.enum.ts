@@ -13,6 +13,22 @@ export enum ErrorCode {
   CONFLICT = 'CONFLICT',
   /** A dependency (database, Redis, media node) is unavailable. */
   UNAVAILABLE = 'UNAVAILABLE',
+  /** The join token has expired (ask the API for a new one). */
+  TOKEN_EXPIRED = 'TOKEN_EXPIRED',
+  /** The join token is malformed, forged, or for another lesson. */
+  TOKEN_INVALID = 'TOKEN_INVALID',
+  /** A request arrived before what it depends on (e.g. produce before the transport exists). */
+  INVALID_STATE = 'INVALID_STATE',
+  /** The participant's permission for this (video, audio, annotate, screen, file, chat) is off. */
+  PERMISSION_DENIED = 'PERMISSION_DENIED',
+  /** The lead teacher paused interaction (一键暂停互动). */
+  INTERACTION_PAUSED = 'INTERACTION_PAUSED',
+  /** The lead teacher disabled all interaction (一键禁止所有互动). */
+  INTERACTION_DISABLED = 'INTERACTION_DISABLED',
+  /** The lesson has ended. */
+  LESSON_ENDED = 'LESSON_ENDED',
+  /** The quiz is closed or unknown. */
+  QUIZ_CLOSED = 'QUIZ_CLOSED',
   /** Anything unexpected; the server logs it with the error id given in the message. */
   INTERNAL = 'INTERNAL',
 }
@@ -25,5 +41,13 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.NOT_FOUND]: 404,
   [ErrorCode.CONFLICT]: 409,
   [ErrorCode.UNAVAILABLE]: 503,
+  [ErrorCode.TOKEN_EXPIRED]: 401,
+  [ErrorCode.TOKEN_INVALID]: 401,
+  [ErrorCode.INVALID_STATE]: 409,
+  [ErrorCode.PERMISSION_DENIED]: 403,
+  [ErrorCode.INTERACTION_PAUSED]: 403,
+  [ErrorCode.INTERACTION_DISABLED]: 403,
+  [ErrorCode.LESSON_ENDED]: 410,
+  [ErrorCode.QUIZ_CLOSED]: 409,
   [ErrorCode.INTERNAL]: 500,
 };

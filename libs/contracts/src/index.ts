@@ -4,3 +4,4 @@ export * from './media-node';
 export * from './health';
 export * from './version';
 export * from './org';
+export * from './live';
