@@ -21,7 +21,7 @@ module.exports = {
   // Integration and e2e tests start real processes; unit tests finish far sooner.
   testTimeout: 90_000,
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -1,7 +1,10 @@
 import { chromium, type Browser } from 'playwright-core';
 
-/** Debian's Chromium, headless, with fake camera/microphone (see ../shared/notes). */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with fake camera/microphone (see ../shared/notes).
+ * `extraArgs` adds flags, e.g. `--use-file-for-fake-video-capture=clip.y4m`.
+ */
+export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -15,6 +18,7 @@ export function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--force-fieldtrials=WebRTC-LegacySimulcastLayerLimit/Disabled/',
+      ...extraArgs,
     ],
   });
 }

@@ -2,8 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { type ApiConfig, ConfigModule } from '@tongke/config';
 import { LoggingModule, RedisModule } from '@tongke/core';
+import { AuthModule } from './auth/auth.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { LiveModule } from './live/live.module';
+import { ClassroomsModule } from './org/classrooms/classrooms.module';
 import { OrgModule } from './org/org.module';
 import { SeedModule } from './seed/seed.module';
 
@@ -18,6 +21,9 @@ export class AppModule {
         RedisModule,
         DatabaseModule,
         OrgModule,
+        AuthModule,
+        ClassroomsModule,
+        LiveModule,
         HealthModule,
         SeedModule,
         // The built web app (apps/web) on the same origin as /api.

@@ -18,6 +18,8 @@ export interface JoinTokenClaims {
   cid?: string;
   /** Display name shown to others (classroom name for terminals). */
   name: string;
+  /** Lesson title, for the media node's LessonSnapshot (optional; empty if absent). */
+  title?: string;
   /** Expiry and issue time, seconds since epoch (set by the JWT library). */
   exp?: number;
   iat?: number;

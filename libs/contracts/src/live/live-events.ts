@@ -8,6 +8,8 @@ import type { InteractionMode, PermissionSet } from './permissions';
 // callback and answered `{ ok: true, data }` or `{ ok: false, error: { code, message } }`.
 // The join token goes in the handshake: `io(`${mediaUrl}/live`, { auth: { token } })`;
 // a bad token fails the connection with `connect_error` whose `data` is an ErrorBody.
+// Optionally `auth.sessionId`: the lesson the client means to join; a token for another
+// lesson is then refused with TOKEN_INVALID.
 
 /** mediasoup objects travel as plain JSON; the client casts them to mediasoup-client types. */
 export type MediasoupJson = Record<string, unknown>;

@@ -23,6 +23,16 @@ export abstract class TenantRepository<T extends TenantDoc> {
       .exec();
   }
 
+  /** The documents among `ids` that belong to the community (unknown or foreign ids are left out). */
+  findByIds(communityId: Types.ObjectId, ids: Types.ObjectId[]): Promise<T[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.model
+      .find({ communityId, _id: { $in: ids } })
+      .sort({ [this.sortKey]: 1 })
+      .lean<T[]>()
+      .exec();
+  }
+
   countByCommunity(communityId: Types.ObjectId): Promise<number> {
     return this.model.countDocuments({ communityId }).exec();
   }

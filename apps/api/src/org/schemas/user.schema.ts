@@ -29,6 +29,10 @@ export class User {
   @Prop({ type: [String], default: [] })
   subjects!: Subject[];
 
+  /** A disabled account cannot sign in, and its existing tokens stop working. */
+  @Prop({ type: Boolean, default: false })
+  disabled?: boolean;
+
   /** argon2id hash; never leaves the API. */
   @Prop({ type: String, required: true, select: false })
   passwordHash!: string;

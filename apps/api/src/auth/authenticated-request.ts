@@ -1,0 +1,7 @@
+import type { Request } from 'express';
+import type { User } from '../org/schemas/user.schema';
+
+/** A request that passed AuthGuard: the account, freshly loaded from the database. */
+export interface AuthenticatedRequest extends Request {
+  user: User;
+}

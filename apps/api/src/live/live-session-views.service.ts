@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import type { ClassroomRef, LiveSessionView } from '@tongke/contracts';
+import type { Types } from 'mongoose';
+import { ClassroomsService } from '../org/classrooms/classrooms.service';
+import { UserRepository } from '../org/repositories/user.repository';
+import { type LessonUser, resolveLessonRole } from './policy/lesson-role.policy';
+import type { LiveSession } from './schemas/live-session.schema';
+
+const unique = (ids: Types.ObjectId[]) => [...new Map(ids.map((id) => [id.toString(), id])).values()];
+
+/** Turns stored sessions into the views clients get (lead teacher's name, classrooms, the caller's role). */
+@Injectable()
+export class LiveSessionViewsService {
+  constructor(
+    private readonly users: UserRepository,
+    private readonly classrooms: ClassroomsService,
+  ) {}
+
+  async toView(user: LessonUser, session: LiveSession): Promise<LiveSessionView> {
+    const [view] = await this.toViews(user, [session]);
+    return view;
+  }
+
+  /** All sessions must belong to one community. */
+  async toViews(user: LessonUser, sessions: LiveSession[]): Promise<LiveSessionView[]> {
+    if (sessions.length === 0) return [];
+    const communityId = sessions[0].communityId;
+    const [leads, rooms] = await Promise.all([
+      this.users.findByIds(communityId, unique(sessions.map((s) => s.leadTeacherId))),
+      this.classrooms.findByIds(communityId, unique(sessions.flatMap((s) => s.classroomIds))),
+    ]);
+    const leadNames = new Map(leads.map((u) => [u._id.toString(), u.displayName]));
+    return sessions.map((s) => this.view(user, s, leadNames, rooms));
+  }
+
+  private view(
+    user: LessonUser,
+    s: LiveSession,
+    leadNames: Map<string, string>,
+    rooms: Map<string, ClassroomRef>,
+  ): LiveSessionView {
+    const myRole = resolveLessonRole(user, s);
+    return {
+      id: s._id.toString(),
+      communityId: s.communityId.toString(),
+      kind: s.kind,
+      title: s.title,
+      subject: s.subject,
+      grade: s.grade,
+      status: s.status,
+      leadTeacher: { id: s.leadTeacherId.toString(), name: leadNames.get(s.leadTeacherId.toString()) ?? '' },
+      classrooms: s.classroomIds.flatMap((id) => rooms.get(id.toString()) ?? []),
+      plannedStart: s.plannedStart.toISOString(),
+      plannedEnd: s.plannedEnd.toISOString(),
+      ...(s.startedAt && { startedAt: s.startedAt.toISOString() }),
+      ...(s.endedAt && { endedAt: s.endedAt.toISOString() }),
+      ...(myRole && { myRole }),
+    };
+  }
+}

@@ -1,0 +1,94 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type LiveSessionStatus, type LiveSessionView, Role } from '@tongke/contracts';
+import { AppError } from '@tongke/core';
+import { Types } from 'mongoose';
+import { ClassroomsService } from '../org/classrooms/classrooms.service';
+import type { User } from '../org/schemas/user.schema';
+import type { CreateInstantLessonDto } from './dto/create-instant-lesson.dto';
+import { LiveSessionViewsService } from './live-session-views.service';
+import { resolveLessonRole } from './policy/lesson-role.policy';
+import { LiveSessionRepository, type SessionVisibility } from './repositories/live-session.repository';
+import type { LiveSession } from './schemas/live-session.schema';
+
+const LIST_LIMIT = 100;
+const DEFAULT_DURATION_MIN = 40;
+/** Roles that see every session of their community. */
+const COMMUNITY_WIDE: readonly Role[] = [Role.COMMUNITY_ADMIN, Role.DISTRICT_ADMIN, Role.RESEARCH_OFFICER];
+
+/** Creating, listing and reading live sessions. */
+@Injectable()
+export class LiveSessionsService {
+  constructor(
+    private readonly sessions: LiveSessionRepository,
+    private readonly classrooms: ClassroomsService,
+    private readonly views: LiveSessionViewsService,
+  ) {}
+
+  /** 即时课堂: the caller leads; the session stays `scheduled` until the media node reports it started. */
+  async createInstant(user: User, dto: CreateInstantLessonDto, now = new Date()): Promise<LiveSessionView> {
+    const communityId = this.communityOf(user);
+    const ids = [...new Set(dto.classroomIds.map((id) => id.toLowerCase()))];
+    const classroomIds = ids.map((id) => new Types.ObjectId(id));
+    const found = await this.classrooms.findByIds(communityId, classroomIds);
+    const unknown = ids.filter((id) => !found.has(id));
+    if (unknown.length) throw new AppError(ErrorCode.BAD_REQUEST, `unknown classroom: ${unknown.join(', ')}`);
+    const session = await this.sessions.create({
+      communityId,
+      kind: 'instant',
+      title: dto.title,
+      subject: dto.subject,
+      grade: dto.grade,
+      leadTeacherId: user._id,
+      classroomIds,
+      plannedStart: now,
+      plannedEnd: new Date(now.getTime() + (dto.durationMin ?? DEFAULT_DURATION_MIN) * 60_000),
+      createdBy: user._id,
+    });
+    return this.views.toView(user, session);
+  }
+
+  /** The sessions the caller may see, newest first (at most 100). */
+  async list(user: User, status?: LiveSessionStatus): Promise<LiveSessionView[]> {
+    if (!user.communityId) return [];
+    const found = await this.sessions.list(user.communityId, this.visibility(user), status, LIST_LIMIT);
+    return this.views.toViews(user, found);
+  }
+
+  async get(user: User, id: Types.ObjectId): Promise<LiveSessionView> {
+    return this.views.toView(user, await this.findVisible(user, id));
+  }
+
+  /**
+   * A session of the caller's community that the caller lists or may join (e.g. a teacher
+   * observing a colleague's lesson from a shared link); 404 otherwise.
+   */
+  async findVisible(user: User, id: Types.ObjectId): Promise<LiveSession> {
+    const session = user.communityId ? await this.sessions.findById(user.communityId, id) : null;
+    if (!session || !this.sees(user, session)) throw new AppError(ErrorCode.NOT_FOUND, `no live session ${id}`);
+    return session;
+  }
+
+  private sees(user: User, session: LiveSession): boolean {
+    const v = this.visibility(user);
+    return (
+      v.all === true ||
+      resolveLessonRole(user, session) !== null ||
+      v.leadTeacherId?.equals(session.leadTeacherId) === true ||
+      session.classroomIds.some((c) => v.classroomId?.equals(c))
+    );
+  }
+
+  private visibility(user: User): SessionVisibility {
+    const classroomBound = user.roles.includes(Role.TERMINAL) || user.roles.includes(Role.ASSISTANT);
+    return {
+      all: user.roles.some((r) => COMMUNITY_WIDE.includes(r)),
+      ...(user.roles.includes(Role.TEACHER) && { leadTeacherId: user._id }),
+      ...(classroomBound && user.classroomId && { classroomId: user.classroomId }),
+    };
+  }
+
+  private communityOf(user: User): Types.ObjectId {
+    if (!user.communityId) throw new AppError(ErrorCode.FORBIDDEN, 'this account belongs to no community');
+    return user.communityId;
+  }
+}

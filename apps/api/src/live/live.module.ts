@@ -1,0 +1,79 @@
+import { Module } from '@nestjs/common';
+import { MongooseModule } from '@nestjs/mongoose';
+import { MediaNodeDirectory } from '@tongke/core';
+import { AuthModule } from '../auth/auth.module';
+import { ClassroomsModule } from '../org/classrooms/classrooms.module';
+import { OrgModule } from '../org/org.module';
+import { InternalEventsController } from './internal-events.controller';
+import { JoinTokenService } from './join-token.service';
+import { LessonEventsService } from './lesson-events.service';
+import { LessonJoinService } from './lesson-join.service';
+import { LessonRecordService } from './lesson-record.service';
+import { LessonRecordWriter } from './lesson-record.writer';
+import { LiveSessionViewsService } from './live-session-views.service';
+import { LiveSessionsController } from './live-sessions.controller';
+import { LiveSessionsService } from './live-sessions.service';
+import { MediaPlacementService } from './media-placement.service';
+import { AttendanceRepository } from './repositories/attendance.repository';
+import { ChatMessageRepository } from './repositories/chat-message.repository';
+import { LiveSessionRepository } from './repositories/live-session.repository';
+import { ObserverNoteRepository } from './repositories/observer-note.repository';
+import { ProcessedEventRepository } from './repositories/processed-event.repository';
+import { QuizRepository } from './repositories/quiz.repository';
+import { SharedFileRepository } from './repositories/shared-file.repository';
+import { WhiteboardEntryRepository } from './repositories/whiteboard-entry.repository';
+import { Attendance, AttendanceSchema } from './schemas/attendance.schema';
+import { ChatMessage, ChatMessageSchema } from './schemas/chat-message.schema';
+import { LiveSession, LiveSessionSchema } from './schemas/live-session.schema';
+import { ObserverNote, ObserverNoteSchema } from './schemas/observer-note.schema';
+import { ProcessedEvent, ProcessedEventSchema } from './schemas/processed-event.schema';
+import { Quiz, QuizSchema } from './schemas/quiz.schema';
+import { SharedFile, SharedFileSchema } from './schemas/shared-file.schema';
+import { WhiteboardEntry, WhiteboardEntrySchema } from './schemas/whiteboard-entry.schema';
+import { ServiceTokenGuard } from './service-token.guard';
+
+const repositories = [
+  LiveSessionRepository,
+  AttendanceRepository,
+  ChatMessageRepository,
+  QuizRepository,
+  WhiteboardEntryRepository,
+  ObserverNoteRepository,
+  SharedFileRepository,
+  ProcessedEventRepository,
+];
+
+/** Live lessons: sessions, joining (role, token, media node placement) and the lesson record. */
+@Module({
+  imports: [
+    OrgModule,
+    AuthModule,
+    ClassroomsModule,
+    MongooseModule.forFeature([
+      { name: LiveSession.name, schema: LiveSessionSchema },
+      { name: Attendance.name, schema: AttendanceSchema },
+      { name: ChatMessage.name, schema: ChatMessageSchema },
+      { name: Quiz.name, schema: QuizSchema },
+      { name: WhiteboardEntry.name, schema: WhiteboardEntrySchema },
+      { name: ObserverNote.name, schema: ObserverNoteSchema },
+      { name: SharedFile.name, schema: SharedFileSchema },
+      { name: ProcessedEvent.name, schema: ProcessedEventSchema },
+    ]),
+  ],
+  controllers: [LiveSessionsController, InternalEventsController],
+  providers: [
+    ...repositories,
+    MediaNodeDirectory,
+    LiveSessionsService,
+    LiveSessionViewsService,
+    LessonJoinService,
+    MediaPlacementService,
+    JoinTokenService,
+    LessonRecordService,
+    LessonRecordWriter,
+    LessonEventsService,
+    ServiceTokenGuard,
+  ],
+  exports: [LiveSessionsService],
+})
+export class LiveModule {}

@@ -1,0 +1,80 @@
+import { LessonRole, Role } from '@tongke/contracts';
+import { Types } from 'mongoose';
+import { canReadRecord, type LessonUser, readsAllNotes, resolveLessonRole } from './lesson-role.policy';
+
+const community = new Types.ObjectId();
+const lead = new Types.ObjectId();
+const invited = new Types.ObjectId();
+const other = new Types.ObjectId();
+const session = { communityId: community, leadTeacherId: lead, classroomIds: [invited] };
+
+const user = (roles: Role[], extra: Partial<LessonUser> = {}): LessonUser => ({
+  _id: new Types.ObjectId(),
+  roles,
+  communityId: community,
+  ...extra,
+});
+
+describe(resolveLessonRole.name, () => {
+  it('makes the session’s lead teacher the lead', () => {
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: lead }), session)).toBe(LessonRole.LEAD);
+  });
+
+  it('makes an invited classroom’s terminal the classroom and its assistant the assistant', () => {
+    expect(resolveLessonRole(user([Role.TERMINAL], { classroomId: invited }), session)).toBe(LessonRole.CLASSROOM);
+    expect(resolveLessonRole(user([Role.ASSISTANT], { classroomId: invited }), session)).toBe(LessonRole.ASSISTANT);
+  });
+
+  it('refuses terminals and assistants of classrooms that are not invited', () => {
+    expect(resolveLessonRole(user([Role.TERMINAL], { classroomId: other }), session)).toBeNull();
+    expect(resolveLessonRole(user([Role.ASSISTANT], { classroomId: other }), session)).toBeNull();
+    expect(resolveLessonRole(user([Role.TERMINAL]), session)).toBeNull();
+  });
+
+  it('lets other teachers, research officers and admins of the community observe', () => {
+    for (const role of [Role.TEACHER, Role.RESEARCH_OFFICER, Role.COMMUNITY_ADMIN, Role.DISTRICT_ADMIN]) {
+      expect(resolveLessonRole(user([role]), session)).toBe(LessonRole.OBSERVER);
+    }
+  });
+
+  it('gives the observer role on request to those allowed to observe, not to terminals', () => {
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: lead }), session, true)).toBe(LessonRole.OBSERVER);
+    expect(resolveLessonRole(user([Role.TERMINAL], { classroomId: invited }), session, true)).toBeNull();
+    expect(resolveLessonRole(user([Role.ASSISTANT], { classroomId: invited }), session, true)).toBeNull();
+  });
+
+  it('refuses everyone from another community, even with the lead’s id', () => {
+    const foreign = { communityId: new Types.ObjectId() };
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: lead, ...foreign }), session)).toBeNull();
+    expect(resolveLessonRole(user([Role.COMMUNITY_ADMIN], foreign), session)).toBeNull();
+    expect(resolveLessonRole(user([Role.TEACHER], { communityId: undefined }), session)).toBeNull();
+  });
+});
+
+describe(canReadRecord.name, () => {
+  it('lets the lead, invited classrooms, assistants and admins read, and attendees', () => {
+    expect(canReadRecord(user([Role.TEACHER], { _id: lead }), session, false)).toBe(true);
+    expect(canReadRecord(user([Role.TERMINAL], { classroomId: invited }), session, false)).toBe(true);
+    expect(canReadRecord(user([Role.ASSISTANT], { classroomId: invited }), session, false)).toBe(true);
+    expect(canReadRecord(user([Role.COMMUNITY_ADMIN]), session, false)).toBe(true);
+    expect(canReadRecord(user([Role.RESEARCH_OFFICER]), session, true)).toBe(true);
+  });
+
+  it('refuses non-participants', () => {
+    expect(canReadRecord(user([Role.RESEARCH_OFFICER]), session, false)).toBe(false);
+    expect(canReadRecord(user([Role.TEACHER]), session, false)).toBe(false);
+    expect(canReadRecord(user([Role.TERMINAL], { classroomId: other }), session, false)).toBe(false);
+    expect(canReadRecord(user([Role.COMMUNITY_ADMIN], { communityId: new Types.ObjectId() }), session, true)).toBe(
+      false,
+    );
+  });
+});
+
+describe(readsAllNotes.name, () => {
+  it('is true for the lead and admins only', () => {
+    expect(readsAllNotes(user([Role.TEACHER], { _id: lead }), session)).toBe(true);
+    expect(readsAllNotes(user([Role.COMMUNITY_ADMIN]), session)).toBe(true);
+    expect(readsAllNotes(user([Role.TERMINAL], { classroomId: invited }), session)).toBe(false);
+    expect(readsAllNotes(user([Role.RESEARCH_OFFICER]), session)).toBe(false);
+  });
+});

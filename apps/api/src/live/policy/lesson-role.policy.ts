@@ -1,0 +1,63 @@
+import { LessonRole, Role } from '@tongke/contracts';
+import type { Types } from 'mongoose';
+
+/** The parts of an account the lesson rules look at. */
+export interface LessonUser {
+  _id: Types.ObjectId;
+  roles: Role[];
+  communityId?: Types.ObjectId;
+  classroomId?: Types.ObjectId;
+}
+
+/** The parts of a session the lesson rules look at. */
+export interface LessonScope {
+  communityId: Types.ObjectId;
+  leadTeacherId: Types.ObjectId;
+  classroomIds: Types.ObjectId[];
+}
+
+const ADMIN_ROLES: readonly Role[] = [Role.COMMUNITY_ADMIN, Role.DISTRICT_ADMIN];
+const OBSERVER_ROLES: readonly Role[] = [Role.TEACHER, Role.RESEARCH_OFFICER, Role.SCHOOL_ADMIN, ...ADMIN_ROLES];
+
+const hasAny = (user: LessonUser, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
+const sameCommunity = (user: LessonUser, session: LessonScope) =>
+  user.communityId?.equals(session.communityId) === true;
+const invitedClassroom = (user: LessonUser, session: LessonScope) =>
+  user.classroomId !== undefined && session.classroomIds.some((c) => c.equals(user.classroomId as Types.ObjectId));
+
+/**
+ * The lesson role an account joins with, or null if it may not join. Unless it asks to
+ * observe: the lead teacher leads, an invited classroom's terminal is that classroom, its
+ * assistant assists. Otherwise teachers, research officers and admins of the session's
+ * community may observe.
+ */
+export function resolveLessonRole(user: LessonUser, session: LessonScope, asObserver = false): LessonRole | null {
+  if (!sameCommunity(user, session)) return null;
+  if (!asObserver) {
+    if (user._id.equals(session.leadTeacherId)) return LessonRole.LEAD;
+    if (user.roles.includes(Role.TERMINAL) && invitedClassroom(user, session)) return LessonRole.CLASSROOM;
+    if (user.roles.includes(Role.ASSISTANT) && invitedClassroom(user, session)) return LessonRole.ASSISTANT;
+  }
+  return hasAny(user, OBSERVER_ROLES) ? LessonRole.OBSERVER : null;
+}
+
+/** Community (or district) administrators of the session's community. */
+export function isSessionAdmin(user: LessonUser, session: LessonScope): boolean {
+  return sameCommunity(user, session) && hasAny(user, ADMIN_ROLES);
+}
+
+/**
+ * Who may read a lesson's record: the lead, admins, the invited classrooms' terminals and
+ * assistants, and anyone who attended (`attended`, e.g. observers).
+ */
+export function canReadRecord(user: LessonUser, session: LessonScope, attended: boolean): boolean {
+  if (!sameCommunity(user, session)) return false;
+  if (attended || isSessionAdmin(user, session)) return true;
+  const role = resolveLessonRole(user, session);
+  return role === LessonRole.LEAD || role === LessonRole.CLASSROOM || role === LessonRole.ASSISTANT;
+}
+
+/** Observer notes: the lead and admins read all; everyone else only their own. */
+export function readsAllNotes(user: LessonUser, session: LessonScope): boolean {
+  return (sameCommunity(user, session) && user._id.equals(session.leadTeacherId)) || isSessionAdmin(user, session);
+}

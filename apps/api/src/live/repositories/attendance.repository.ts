@@ -1,0 +1,78 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { LessonRole } from '@tongke/contracts';
+import type { Model, Types } from 'mongoose';
+import { Attendance } from '../schemas/attendance.schema';
+
+export interface AttendeeIdentity {
+  peerId: string;
+  userId: string;
+  name: string;
+  role: LessonRole;
+  classroomId?: string;
+}
+
+/** Closing retries this often when a concurrent update moved the open interval. */
+const CLOSE_ATTEMPTS = 3;
+
+@Injectable()
+export class AttendanceRepository {
+  constructor(@InjectModel(Attendance.name) private readonly model: Model<Attendance>) {}
+
+  /** Opens an interval for the peer, unless one is open already (a replaced connection keeps it). */
+  async open(communityId: Types.ObjectId, sessionId: Types.ObjectId, who: AttendeeIdentity, at: Date): Promise<void> {
+    const key = { communityId, sessionId, peerId: who.peerId };
+    await this.model
+      .updateOne(
+        key,
+        {
+          $set: { name: who.name },
+          $setOnInsert: { userId: who.userId, role: who.role, classroomId: who.classroomId },
+        },
+        { upsert: true },
+      )
+      .exec();
+    await this.model.updateOne({ ...key, openSince: null }, { $set: { openSince: at } }).exec();
+  }
+
+  /** Closes the peer's open interval at `at` (no-op if none is open). */
+  async close(communityId: Types.ObjectId, sessionId: Types.ObjectId, peerId: string, at: Date): Promise<void> {
+    for (let attempt = 0; attempt < CLOSE_ATTEMPTS; attempt++) {
+      const doc = await this.model.findOne({ communityId, sessionId, peerId }).lean().exec();
+      if (!doc?.openSince) return;
+      if (await this.closeOpen(doc, at)) return;
+    }
+  }
+
+  /** Closes every open interval of the session (the lesson ended). */
+  async closeAll(communityId: Types.ObjectId, sessionId: Types.ObjectId, at: Date): Promise<void> {
+    const open = await this.model
+      .find({ communityId, sessionId, openSince: { $ne: null } })
+      .lean()
+      .exec();
+    for (const doc of open) await this.close(communityId, sessionId, doc.peerId, at);
+  }
+
+  async findBySession(communityId: Types.ObjectId, sessionId: Types.ObjectId): Promise<Attendance[]> {
+    const docs = await this.model.find({ communityId, sessionId }).sort({ createdAt: 1, _id: 1 }).lean().exec();
+    // An empty array set on insert is not kept by every backend: absent means no closed interval yet.
+    return docs.map((d) => ({ ...d, intervals: d.intervals ?? [] }));
+  }
+
+  async hasUser(communityId: Types.ObjectId, sessionId: Types.ObjectId, userId: string): Promise<boolean> {
+    return (await this.model.countDocuments({ communityId, sessionId, userId }).exec()) > 0;
+  }
+
+  /** Compare-and-set on `openSince`: false if another update changed it first. */
+  private async closeOpen(doc: Attendance, at: Date): Promise<boolean> {
+    const joinedAt = doc.openSince as Date;
+    const leftAt = at < joinedAt ? joinedAt : at;
+    const res = await this.model
+      .updateOne(
+        { _id: doc._id, communityId: doc.communityId, openSince: joinedAt },
+        { $push: { intervals: { joinedAt, leftAt } }, $set: { openSince: null } },
+      )
+      .exec();
+    return res.modifiedCount === 1;
+  }
+}

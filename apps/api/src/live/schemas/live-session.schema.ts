@@ -1,0 +1,71 @@
+import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
+import {
+  type LessonEndReason,
+  type LiveSessionKind,
+  type LiveSessionStatus,
+  SUBJECTS,
+  type Subject,
+} from '@tongke/contracts';
+import { Schema as MongooseSchema, type Types } from 'mongoose';
+
+/** One live lesson (课堂): instant (即时课堂) or materialised from a timetable. */
+@Schema({ collection: 'live_sessions', timestamps: true })
+export class LiveSession {
+  _id!: Types.ObjectId;
+
+  @Prop({ type: 'ObjectId', required: true })
+  communityId!: Types.ObjectId;
+
+  @Prop({ type: String, required: true, enum: ['instant', 'scheduled'] })
+  kind!: LiveSessionKind;
+
+  @Prop({ type: String, required: true, trim: true })
+  title!: string;
+
+  @Prop({ type: String, required: true, enum: SUBJECTS })
+  subject!: Subject;
+
+  @Prop({ type: Number, required: true, min: 1, max: 9 })
+  grade!: number;
+
+  @Prop({ type: 'ObjectId', required: true })
+  leadTeacherId!: Types.ObjectId;
+
+  @Prop({ type: [MongooseSchema.Types.ObjectId], required: true })
+  classroomIds!: Types.ObjectId[];
+
+  @Prop({ type: String, required: true, enum: ['scheduled', 'live', 'ended'], default: 'scheduled' })
+  status!: LiveSessionStatus;
+
+  @Prop({ type: Date, required: true })
+  plannedStart!: Date;
+
+  @Prop({ type: Date, required: true })
+  plannedEnd!: Date;
+
+  @Prop({ type: Date })
+  startedAt?: Date;
+
+  @Prop({ type: Date })
+  endedAt?: Date;
+
+  @Prop({ type: String, enum: ['ended_by_teacher', 'empty', 'server_shutdown'] })
+  endReason?: LessonEndReason;
+
+  /** The media node hosting the lesson (null until the first join places it). */
+  @Prop({ type: String, default: null })
+  mediaNodeId!: string | null;
+
+  @Prop({ type: String, default: null })
+  mediaUrl!: string | null;
+
+  @Prop({ type: 'ObjectId', required: true })
+  createdBy!: Types.ObjectId;
+
+  createdAt?: Date;
+}
+
+export const LiveSessionSchema = SchemaFactory.createForClass(LiveSession);
+LiveSessionSchema.index({ communityId: 1, createdAt: -1 });
+LiveSessionSchema.index({ communityId: 1, leadTeacherId: 1, createdAt: -1 });
+LiveSessionSchema.index({ communityId: 1, classroomIds: 1, createdAt: -1 });

@@ -1,0 +1,44 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { WorkersModule } from '../workers/workers.module';
+import { JoinTokenVerifier } from './auth/join-token.verifier';
+import { LiveAuthMiddleware } from './auth/live-auth.middleware';
+import { LiveConnectionService } from './connection/live-connection.service';
+import { LiveEmitter } from './emit/live.emitter';
+import { LiveGateway } from './live.gateway';
+import { PlainViewerService } from './plain/plain-viewer.service';
+import { LessonRecordClient } from './record/lesson-record.client';
+import { LiveRoomsService } from './rooms/live-rooms.service';
+import { ConsumerHandlers } from './signaling/handlers/consumer.handlers';
+import { ControlHandlers } from './signaling/handlers/control.handlers';
+import { HandStageHandlers } from './signaling/handlers/hand-stage.handlers';
+import { ProducerHandlers } from './signaling/handlers/producer.handlers';
+import { QuizHandlers } from './signaling/handlers/quiz.handlers';
+import { SessionHandlers } from './signaling/handlers/session.handlers';
+import { SharingHandlers } from './signaling/handlers/sharing.handlers';
+import { LiveDispatcher } from './signaling/live-dispatcher.service';
+
+/** Live lessons on this media node: the `/live` namespace, lesson rooms, and the lesson record client. */
+@Module({
+  imports: [WorkersModule, JwtModule.register({})],
+  providers: [
+    LiveGateway,
+    LiveAuthMiddleware,
+    JoinTokenVerifier,
+    LiveConnectionService,
+    LiveEmitter,
+    LiveRoomsService,
+    LessonRecordClient,
+    LiveDispatcher,
+    SessionHandlers,
+    ProducerHandlers,
+    ConsumerHandlers,
+    ControlHandlers,
+    HandStageHandlers,
+    SharingHandlers,
+    QuizHandlers,
+    PlainViewerService,
+  ],
+  exports: [LiveRoomsService, PlainViewerService],
+})
+export class LiveModule {}

@@ -1,0 +1,137 @@
+import { ErrorCode, LessonRole, type MediaSource } from '@tongke/contracts';
+import { AppError } from '@tongke/core';
+import type { types } from 'mediasoup';
+import type { Peer } from '../rooms/peer';
+import type { Room } from '../rooms/room';
+import { withClientInput } from './client-input';
+import type { ProducerEntry, ProducerPauseReason } from './media-entries';
+
+export interface ProduceRequest {
+  transportId: string;
+  kind: 'audio' | 'video';
+  source: MediaSource;
+  rtpParameters: Record<string, unknown>;
+  paused?: boolean;
+}
+
+/** The producers of one room, each paused server-side while any pause reason holds. */
+export class ProducerManager {
+  constructor(private readonly room: Room) {}
+
+  ofPeer(peerId: string): ProducerEntry[] {
+    return [...this.room.producers.values()].filter((p) => p.peerId === peerId);
+  }
+
+  bySource(peerId: string, source: MediaSource): ProducerEntry | undefined {
+    return this.ofPeer(peerId).find((p) => p.source === source);
+  }
+
+  /** `peer`'s own producer `producerId` (another participant's is NOT_FOUND too). */
+  own(peer: Peer, producerId: string): ProducerEntry {
+    const entry = this.room.producers.get(producerId);
+    if (!entry || entry.peerId !== peer.id)
+      throw new AppError(ErrorCode.NOT_FOUND, `no producer ${producerId} of yours`);
+    return entry;
+  }
+
+  /** Publishes a track on `peer`'s connected send transport; replaces its previous one of that source. */
+  async create(peer: Peer, req: ProduceRequest): Promise<ProducerEntry> {
+    if (!peer.joined) throw new AppError(ErrorCode.INVALID_STATE, 'join the room before producing');
+    const t = this.room.transportOps.own(peer, req.transportId);
+    if (t.direction !== 'send')
+      throw new AppError(ErrorCode.INVALID_STATE, `transport ${req.transportId} is not for sending`);
+    if (!t.connected)
+      throw new AppError(ErrorCode.INVALID_STATE, `connect transport ${req.transportId} before producing`);
+    const previous = this.bySource(peer.id, req.source);
+    if (previous) this.close(previous, 'replaced');
+    const reasons = this.initialReasons(peer, req);
+    const producer = await withClientInput('rtpParameters', () =>
+      t.transport.produce({
+        kind: req.kind,
+        rtpParameters: req.rtpParameters as unknown as types.RtpParameters,
+        paused: reasons.size > 0,
+        appData: { peerId: peer.id, source: req.source },
+      }),
+    );
+    const entry: ProducerEntry = {
+      producer,
+      peerId: peer.id,
+      source: req.source,
+      transportId: t.transport.id,
+      reasons,
+    };
+    this.register(entry);
+    return entry;
+  }
+
+  private initialReasons(peer: Peer, req: ProduceRequest): Set<ProducerPauseReason> {
+    const reasons = new Set<ProducerPauseReason>();
+    if (req.paused) reasons.add('owner');
+    if ((req.source === 'mic' || req.source === 'camera') && peer.muted.has(req.source)) reasons.add('muted');
+    if (this.heldByInteraction(peer, req.source)) reasons.add('interaction');
+    if (linkHolds(peer, req.kind)) reasons.add('link');
+    return reasons;
+  }
+
+  /** Whether the lesson's interaction mode holds this source of this participant now. */
+  heldByInteraction(peer: Peer, source: MediaSource): boolean {
+    return isClassroomAudio(peer, source) && this.room.lesson.interaction !== 'open';
+  }
+
+  /**
+   * Adds or removes one pause reason and pauses/resumes the producer to match. When someone other
+   * than the owner changed its state, the owner hears `producer:paused`/`producer:resumed`; the
+   * participants who see the owner get `peer:updated`.
+   */
+  async setReason(entry: ProducerEntry, reason: ProducerPauseReason, on: boolean, by: Peer): Promise<void> {
+    const wasPaused = entry.producer.paused;
+    if (on) entry.reasons.add(reason);
+    else entry.reasons.delete(reason);
+    await this.apply(entry);
+    const paused = entry.producer.paused;
+    if (paused === wasPaused) return;
+    if (by.id !== entry.peerId) {
+      const event = paused ? 'producer:paused' : 'producer:resumed';
+      this.room.emitter.toPeer(entry.peerId, event, { producerId: entry.producer.id, byPeerId: by.id });
+    }
+    const owner = this.room.peers.get(entry.peerId);
+    if (owner) this.room.announce(owner, 'peer:updated');
+  }
+
+  private async apply(entry: ProducerEntry): Promise<void> {
+    const { producer } = entry;
+    if (producer.closed) return;
+    const wanted = entry.reasons.size > 0;
+    if (wanted && !producer.paused) await producer.pause();
+    else if (!wanted && producer.paused) await producer.resume();
+  }
+
+  close(entry: ProducerEntry, reason: string): void {
+    entry.closeReason ??= reason;
+    entry.producer.close();
+  }
+
+  private register(entry: ProducerEntry): void {
+    const { producer } = entry;
+    this.room.producers.set(producer.id, entry);
+    producer.on('transportclose', () => (entry.closeReason ??= 'transport_closed'));
+    producer.on('score', (scores) => {
+      entry.score = scores.length ? Math.max(...scores.map((s) => s.score)) : undefined;
+    });
+    producer.observer.once('close', () => {
+      this.room.producers.delete(producer.id);
+      const what = `${producer.kind} ${entry.source} of ${entry.peerId}`;
+      this.room.logger.log(`producer ${producer.id} (${what}) closed: ${entry.closeReason ?? 'closed'}`);
+    });
+  }
+}
+
+/** Classroom audio: what pausing or disabling interaction holds. */
+export function isClassroomAudio(peer: Peer, source: MediaSource): boolean {
+  return peer.role === LessonRole.CLASSROOM && source === 'mic';
+}
+
+/** Whether a participant's link mode keeps its tracks of this kind paused. */
+export function linkHolds(peer: Peer, kind: 'audio' | 'video'): boolean {
+  return peer.linkMode === 'receive-only' || (peer.linkMode === 'audio-only' && kind === 'video');
+}

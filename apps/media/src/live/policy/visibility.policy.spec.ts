@@ -1,0 +1,60 @@
+import { LessonRole, type MediaSource } from '@tongke/contracts';
+import { receivesTrack, seesPeer } from './visibility.policy';
+
+const lead = { id: 'lead', role: LessonRole.LEAD };
+const a = { id: 'a', role: LessonRole.CLASSROOM };
+const b = { id: 'b', role: LessonRole.CLASSROOM };
+const assistantA = { id: 'asA', role: LessonRole.ASSISTANT };
+const observer = { id: 'obs', role: LessonRole.OBSERVER };
+const SOURCES: MediaSource[] = ['camera', 'mic', 'screen'];
+
+/** The sources of `owner` that `receiver` gets, with `stage` on stage. */
+function received(receiver: typeof lead, owner: typeof lead, stage: string | null = null): MediaSource[] {
+  return SOURCES.filter((source) => receivesTrack(receiver, { owner, source }, stage));
+}
+
+describe('visibility policy', () => {
+  it("gives the lead every classroom's camera and mic", () => {
+    expect(received(lead, a)).toEqual(['camera', 'mic']);
+    expect(received(lead, b, 'b')).toEqual(['camera', 'mic']);
+  });
+
+  it("gives a classroom the lead's camera, mic and screen, and the on-stage classroom's camera and mic", () => {
+    expect(received(a, lead)).toEqual(['camera', 'mic', 'screen']);
+    expect(received(a, b)).toEqual([]);
+    expect(received(a, b, 'b')).toEqual(['camera', 'mic']);
+  });
+
+  it('never gives a classroom its own tracks, even on stage', () => {
+    expect(received(a, a, 'a')).toEqual([]);
+  });
+
+  it("gives an assistant the lead's camera and screen but no audio, and no classroom", () => {
+    expect(received(assistantA, lead)).toEqual(['camera', 'screen']);
+    expect(received(assistantA, a, 'a')).toEqual([]);
+  });
+
+  it('gives an observer everything from the lead and the classrooms', () => {
+    expect(received(observer, lead)).toEqual(SOURCES);
+    expect(received(observer, a)).toEqual(SOURCES);
+  });
+
+  it('gives nobody what observers or assistants would publish', () => {
+    for (const receiver of [lead, a, assistantA, observer]) {
+      expect(received(receiver, observer)).toEqual([]);
+      expect(received(receiver, assistantA)).toEqual([]);
+    }
+  });
+
+  it('hides observers from classrooms and assistants only', () => {
+    expect(seesPeer(LessonRole.CLASSROOM, LessonRole.OBSERVER)).toBe(false);
+    expect(seesPeer(LessonRole.ASSISTANT, LessonRole.OBSERVER)).toBe(false);
+    expect(seesPeer(LessonRole.LEAD, LessonRole.OBSERVER)).toBe(true);
+    expect(seesPeer(LessonRole.OBSERVER, LessonRole.OBSERVER)).toBe(true);
+    for (const viewer of Object.values(LessonRole)) {
+      expect(seesPeer(viewer, LessonRole.LEAD)).toBe(true);
+      expect(seesPeer(viewer, LessonRole.CLASSROOM)).toBe(true);
+      expect(seesPeer(viewer, LessonRole.ASSISTANT)).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,202 @@
+import { Logger } from '@nestjs/common';
+import type { MediasoupConfig } from '@tongke/config';
+import {
+  LessonRole,
+  type LessonRecordEvent,
+  type LessonSnapshot,
+  type PeerView,
+  type RoomJoined,
+} from '@tongke/contracts';
+import { Mutex } from 'async-mutex';
+import type { types } from 'mediasoup';
+import type { BroadcastEvent, EventPayload, LiveEmitter } from '../emit/live.emitter';
+import { LessonState } from '../lesson/lesson.state';
+import { ClassroomControls } from '../lesson/classroom.controls';
+import { QuizRunner } from '../lesson/quiz.runner';
+import { ConsumerManager } from '../media/consumer.manager';
+import type { ConsumerEntry, ProducerEntry, TransportEntry } from '../media/media-entries';
+import { ProducerManager } from '../media/producer.manager';
+import { QualityMonitor } from '../media/quality.monitor';
+import { TransportManager } from '../media/transport.manager';
+import { seesPeer } from '../policy/visibility.policy';
+import { eventStamp, type LessonRecordClient } from '../record/lesson-record.client';
+import type { Peer } from './peer';
+
+export interface RoomDeps {
+  emitter: LiveEmitter;
+  records: LessonRecordClient;
+  mediasoup: MediasoupConfig;
+}
+
+/**
+ * One live lesson on this node: its router, and the only maps of its participants, transports,
+ * producers and consumers. Operations on a room run one at a time (`exclusive`); the managers it
+ * owns do the media work, the lesson state and controls the classroom interaction.
+ */
+export class Room {
+  readonly logger: Logger;
+  readonly mutex = new Mutex();
+  readonly startedAt = new Date();
+  readonly peers = new Map<string, Peer>();
+  readonly transports = new Map<string, TransportEntry>();
+  readonly producers = new Map<string, ProducerEntry>();
+  readonly consumers = new Map<string, ConsumerEntry>();
+  readonly lesson = new LessonState();
+  readonly transportOps = new TransportManager(this);
+  readonly producerOps = new ProducerManager(this);
+  readonly consumerOps = new ConsumerManager(this);
+  readonly controls = new ClassroomControls(this);
+  readonly quizzes = new QuizRunner(this);
+  private readonly quality = new QualityMonitor(this);
+  closed = false;
+  emptyTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    readonly sessionId: string,
+    readonly title: string,
+    readonly router: types.Router,
+    readonly deps: RoomDeps,
+  ) {
+    this.logger = new Logger(`Room ${sessionId}`);
+    this.quality.start();
+  }
+
+  get emitter(): LiveEmitter {
+    return this.deps.emitter;
+  }
+
+  /** Runs `fn` once the operations queued before it on this room are done. */
+  exclusive<T>(fn: () => Promise<T> | T): Promise<T> {
+    return this.mutex.runExclusive(fn);
+  }
+
+  /** Queues background work on this room (timers, acks); skipped once closed, failures logged. */
+  background(what: string, fn: () => Promise<void> | void): void {
+    void this.exclusive(async () => {
+      if (!this.closed) await fn();
+    }).catch((err: Error) => this.logger.error(`${what} failed: ${err.message}`, err.stack));
+  }
+
+  /** Participants the others know about (joined once, not removed). */
+  listed(): Peer[] {
+    return [...this.peers.values()].filter((p) => p.listed);
+  }
+
+  connectedCount(): number {
+    return [...this.peers.values()].filter((p) => p.connected).length;
+  }
+
+  hasConnectedLead(): boolean {
+    return [...this.peers.values()].some((p) => p.isLead && p.connected);
+  }
+
+  /** The classroom terminal of `classroomId` in this lesson, if it is here. */
+  classroomPeer(classroomId: string | undefined): Peer | undefined {
+    if (!classroomId) return undefined;
+    return [...this.peers.values()].find((p) => p.role === LessonRole.CLASSROOM && p.classroomId === classroomId);
+  }
+
+  view(peer: Peer): PeerView {
+    const view: PeerView = {
+      id: peer.id,
+      userId: peer.userId,
+      name: peer.name,
+      role: peer.role,
+      connected: peer.connected,
+      linkMode: peer.linkMode,
+      permissions: { ...peer.permissions },
+      handRaised: this.lesson.hands.has(peer.id),
+      onStage: this.lesson.stagePeerId === peer.id,
+      tracks: this.producerOps.ofPeer(peer.id).map((p) => ({
+        producerId: p.producer.id,
+        kind: p.producer.kind,
+        source: p.source,
+        paused: p.producer.paused,
+      })),
+      quality: peer.quality,
+    };
+    if (peer.classroomId) view.classroomId = peer.classroomId;
+    return view;
+  }
+
+  /** Listed participants told about `subject` (itself too if `withSelf`). */
+  viewersOf(subject: Peer, withSelf = false): Peer[] {
+    return this.listed().filter((p) => (p === subject ? withSelf : seesPeer(p.role, subject.role)));
+  }
+
+  /** Tells the participants who see `subject` that it joined or changed (`peer:updated` reaches itself too). */
+  announce(subject: Peer, event: 'peer:joined' | 'peer:updated'): void {
+    if (!subject.listed) return;
+    this.toPeers(this.viewersOf(subject, event === 'peer:updated'), event, this.view(subject));
+  }
+
+  toPeers<E extends BroadcastEvent>(peers: Peer[], event: E, payload?: EventPayload<E>): void {
+    this.emitter.toPeers(
+      peers.map((p) => p.id),
+      event,
+      payload,
+    );
+  }
+
+  /** Sends to every listed participant (but `except`). */
+  toAll<E extends BroadcastEvent>(event: E, payload?: EventPayload<E>, except?: Peer): void {
+    this.toPeers(
+      this.listed().filter((p) => p !== except),
+      event,
+      payload,
+    );
+  }
+
+  /** Queues a background lesson record event (in order for this session). */
+  report(event: LessonRecordEvent): void {
+    this.deps.records.report(this.sessionId, event);
+  }
+
+  /** Opens an attendance interval for `peer` if none is open. */
+  attendanceJoined(peer: Peer, at = new Date()): void {
+    if (peer.present) return;
+    peer.present = true;
+    this.report({ type: 'attendance.joined', ...eventStamp(at), who: peer.who });
+  }
+
+  /** Closes `peer`'s attendance interval if one is open. */
+  attendanceLeft(peer: Peer, at = new Date()): void {
+    if (!peer.present) return;
+    peer.present = false;
+    this.report({ type: 'attendance.left', ...eventStamp(at), who: peer.who });
+  }
+
+  snapshot(viewer: Peer): LessonSnapshot {
+    const { lesson } = this;
+    return {
+      sessionId: this.sessionId,
+      title: this.title,
+      startedAt: this.startedAt.toISOString(),
+      interaction: lesson.interaction,
+      stagePeerId: lesson.stagePeerId,
+      hands: this.controls.handsFor(viewer),
+      chat: lesson.chat,
+      quiz: this.quizzes.viewFor(viewer),
+      strokes: lesson.strokes,
+      files: lesson.files,
+    };
+  }
+
+  joinedView(self: Peer): RoomJoined {
+    const peers = this.listed().filter((p) => p !== self && seesPeer(self.role, p.role));
+    return { self: this.view(self), peers: peers.map((p) => this.view(p)), lesson: this.snapshot(self) };
+  }
+
+  /** Closes everything (the caller reports and notifies): every transport, then the router. */
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.emptyTimer);
+    this.quality.stop();
+    this.lesson.dispose();
+    for (const peer of this.peers.values()) clearTimeout(peer.graceTimer);
+    for (const entry of this.transports.values()) this.transportOps.close(entry, 'room_closed');
+    this.router.close();
+    this.logger.log('room closed');
+  }
+}

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { type ApiConfig, loadApiConfig } from '@tongke/config';
+import { type LoginResponse, type MediaNodeStatus, SERVICE_TOKEN_AUDIENCE } from '@tongke/contracts';
+import { MediaNodeDirectory } from '@tongke/core';
+import request from 'supertest';
+import { testConfigEnv, testRedisUrl } from './test-env';
+import { AppModule } from '../../apps/api/src/app.module';
+import { configureApiApp } from '../../apps/api/src/app.setup';
+import { DEMO_PASSWORD } from '../../apps/api/src/seed/demo-district.data';
+
+export interface ApiTestApp {
+  app: INestApplication;
+  config: ApiConfig;
+  http: ReturnType<typeof request>;
+  /** Signs in a demo account; answers its access token. */
+  login(username: string): Promise<string>;
+  /** A media node → API service token for `nodeId`. */
+  serviceToken(nodeId: string): string;
+  /** Writes a media node's status to the (real) Redis directory, as a node does. */
+  publishNode(id: string, consumers: number, routers?: number): Promise<MediaNodeStatus>;
+  removeNode(id: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API (AppModule + main.ts's setup) on the integration FerretDB and Redis, with its
+ * own database (demo district seeded) and its own Redis database index, so specs running in
+ * parallel neither share documents nor see each other's media nodes.
+ */
+export async function startApiTestApp(redisDb: number): Promise<ApiTestApp> {
+  const redisUrl = new URL(testRedisUrl());
+  redisUrl.pathname = `/${redisDb}`;
+  const dbName = `apitest${randomBytes(6)
+    .toString('hex')
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
+  const config = loadApiConfig(
+    testConfigEnv({ MONGODB_DB: dbName, REDIS_URL: redisUrl.toString(), SEED_DEMO: 'true' }),
+  );
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error'] });
+  configureApiApp(app);
+  await app.init();
+  const http = request(app.getHttpServer());
+  const directory = app.get(MediaNodeDirectory);
+  return {
+    app,
+    config,
+    http,
+    async login(username) {
+      const res = await http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
+      return (res.body as LoginResponse).accessToken;
+    },
+    serviceToken: (nodeId) => app.get(JwtService).sign({}, { subject: nodeId, audience: SERVICE_TOKEN_AUDIENCE }),
+    async publishNode(id, consumers, routers = 0) {
+      const status = nodeStatus(id, consumers, routers);
+      await directory.publish(status);
+      return status;
+    },
+    removeNode: (id) => directory.remove(id),
+    close: () => app.close(),
+  };
+}
+
+/** A media node's report with two workers, the first carrying the given load. */
+function nodeStatus(id: string, consumers: number, routers: number): MediaNodeStatus {
+  const now = new Date().toISOString();
+  const worker = { cpuPercent: 1, transports: 0, producers: 0, restarts: 0 };
+  return {
+    id,
+    publicUrl: `http://${id}.test:3001`,
+    version: 'test',
+    startedAt: now,
+    reportedAt: now,
+    workers: [
+      { ...worker, index: 0, pid: 1, routers, consumers },
+      { ...worker, index: 1, pid: 2, routers: 0, consumers: 0 },
+    ],
+  };
+}
