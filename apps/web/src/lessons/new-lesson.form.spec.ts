@@ -1,0 +1,32 @@
+import { describe, expect, it } from '@jest/globals';
+import { type NewLessonForm, toCreateRequest } from './new-lesson.form';
+
+const form = (over: Partial<NewLessonForm> = {}): NewLessonForm => ({
+  title: ' 音乐：《茉莉花》 ',
+  subject: 'music',
+  grade: 4,
+  classroomIds: ['74e9c00000000000000000c9'],
+  durationMin: 40,
+  ...over,
+});
+
+describe(toCreateRequest.name, () => {
+  it('builds the request with a trimmed title', () => {
+    expect(toCreateRequest(form())).toEqual({
+      title: '音乐：《茉莉花》',
+      subject: 'music',
+      grade: 4,
+      classroomIds: ['74e9c00000000000000000c9'],
+      durationMin: 40,
+    });
+  });
+
+  it('names the first problem', () => {
+    expect(toCreateRequest(form({ title: '   ' }))).toBe('title');
+    expect(toCreateRequest(form({ title: 'x'.repeat(101) }))).toBe('title');
+    expect(toCreateRequest(form({ classroomIds: [] }))).toBe('classrooms');
+    expect(toCreateRequest(form({ durationMin: 4 }))).toBe('duration');
+    expect(toCreateRequest(form({ durationMin: 40.5 }))).toBe('duration');
+    expect(toCreateRequest(form({ durationMin: Number.NaN }))).toBe('duration');
+  });
+});
