@@ -1,5 +1,5 @@
 import { accessSync, constants, statSync } from 'node:fs';
-import { cpus, hostname } from 'node:os';
+import { cpus, hostname, networkInterfaces } from 'node:os';
 import { z } from 'zod';
 
 // Each environment variable, validated with a message that says what is expected.
@@ -95,3 +95,16 @@ export const mediaEnv = commonEnv.extend({
 });
 
 export const defaultNodeId = (mediaPort: number) => `${hostname().replace(/[^A-Za-z0-9_.-]/g, '-')}-${mediaPort}`;
+
+/**
+ * The IPv4 browsers are told to send media to when the worker listens on 0.0.0.0 and no
+ * MEDIASOUP_ANNOUNCED_IP is set: the host's first non-internal IPv4 (reachable from the LAN
+ * and from the host itself), else 127.0.0.1. Behind NAT, set MEDIASOUP_ANNOUNCED_IP.
+ */
+export function defaultAnnouncedIp(interfaces = networkInterfaces()): string {
+  for (const list of Object.values(interfaces)) {
+    const v4 = list?.find((a) => a.family === 'IPv4' && !a.internal);
+    if (v4) return v4.address;
+  }
+  return '127.0.0.1';
+}

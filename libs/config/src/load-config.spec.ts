@@ -1,4 +1,5 @@
 import { ConfigError } from './config.error';
+import { defaultAnnouncedIp } from './env.schema';
 import { loadApiConfig, loadMediaConfig } from './load-config';
 
 const base = {
@@ -99,5 +100,31 @@ describe(loadMediaConfig.name, () => {
     expect(problems(() => loadMediaConfig({ ...media, MEDIASOUP_LISTEN_IP: 'localhost' }))).toEqual([
       'MEDIASOUP_LISTEN_IP must be an IPv4 address',
     ]);
+  });
+
+  it('announces a reachable IPv4 when listening on all interfaces, unless told otherwise', () => {
+    expect(loadMediaConfig(media).mediasoup.announcedIp).toBe(defaultAnnouncedIp());
+    expect(loadMediaConfig({ ...media, MEDIASOUP_ANNOUNCED_IP: '203.0.113.7' }).mediasoup.announcedIp).toBe(
+      '203.0.113.7',
+    );
+    expect(loadMediaConfig({ ...media, MEDIASOUP_LISTEN_IP: '127.0.0.1' }).mediasoup.announcedIp).toBeUndefined();
+  });
+});
+
+describe(defaultAnnouncedIp.name, () => {
+  const lo = {
+    address: '127.0.0.1',
+    netmask: '255.0.0.0',
+    family: 'IPv4',
+    mac: '',
+    internal: true,
+    cidr: null,
+  } as const;
+  const eth = { ...lo, address: '192.0.2.2', internal: false } as const;
+  const v6 = { ...eth, address: 'fd00::2', family: 'IPv6', scopeid: 0 } as const;
+
+  it('picks the first non-internal IPv4, else loopback', () => {
+    expect(defaultAnnouncedIp({ lo: [lo], eth0: [v6, eth] })).toBe('192.0.2.2');
+    expect(defaultAnnouncedIp({ lo: [lo], eth0: [v6] })).toBe('127.0.0.1');
   });
 });

@@ -14,7 +14,7 @@ import {
   type ApiConfig,
   type MediaConfig,
 } from './config.types';
-import { apiEnv, commonEnv, defaultNodeId, mediaEnv } from './env.schema';
+import { apiEnv, commonEnv, defaultAnnouncedIp, defaultNodeId, mediaEnv } from './env.schema';
 
 type Env = Record<string, string | undefined>;
 
@@ -78,7 +78,7 @@ export function loadMediaConfig(env: Env = process.env): MediaConfig {
       e.MEDIASOUP_NUM_WORKERS,
       e.MEDIASOUP_LOG_LEVEL,
       e.MEDIASOUP_LISTEN_IP,
-      e.MEDIASOUP_ANNOUNCED_IP,
+      e.MEDIASOUP_ANNOUNCED_IP ?? (e.MEDIASOUP_LISTEN_IP === '0.0.0.0' ? defaultAnnouncedIp() : undefined),
       e.MEDIASOUP_RTC_MIN_PORT,
       e.MEDIASOUP_RTC_MAX_PORT,
       turnServer(e),
