@@ -114,6 +114,15 @@ export class LiveParticipant {
     throw new Error(`${this.username} still receives from ${peerId}`);
   }
 
+  /** Waits until this page no longer decodes one track (e.g. 'video/screen') of `peerId`. */
+  async waitNotReceivingTrack(peerId: string, track: string, timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (!(await this.progressing(1000)).has(`${peerId}/${track}`)) return;
+    }
+    throw new Error(`${this.username} still decodes ${track} of ${peerId}`);
+  }
+
   async close(): Promise<void> {
     await this.context.close();
   }
