@@ -34,16 +34,18 @@ export class LiveParticipant {
     browser: Browser,
     username: string,
     sessionId: string,
-    opts: { as?: 'observer' } = {},
+    opts: { as?: 'observer'; camera?: '480p' | 'default' } = {},
   ): Promise<LiveParticipant> {
     const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
-    // Five pages share two cores here: capture at 480p (the setting a low-end terminal would use).
-    await context.addInitScript(() =>
-      (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
-        'tongke.live.camera',
-        '480p',
-      ),
-    );
+    // Five pages share two cores in the e2e tests: capture at 480p (the setting a low-end terminal would use).
+    if (opts.camera !== 'default') {
+      await context.addInitScript(() =>
+        (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem(
+          'tongke.live.camera',
+          '480p',
+        ),
+      );
+    }
     const page = await context.newPage();
     await page.goto(`${testBaseUrl()}/login`);
     await page.getByTestId('login-username').fill(username);
