@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { LessonRole } from '@tongke/contracts';
-import type { Types } from 'mongoose';
+import { SessionEntry } from './session-entry.base';
 
 /** A closed connection interval of one participant. */
 export interface ClosedInterval {
@@ -14,15 +14,7 @@ export interface ClosedInterval {
  * one conditional single-document update (FerretDB has no positional array updates).
  */
 @Schema({ collection: 'live_attendance', timestamps: true })
-export class Attendance {
-  _id!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  communityId!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  sessionId!: Types.ObjectId;
-
+export class Attendance extends SessionEntry {
   @Prop({ type: String, required: true })
   peerId!: string;
 

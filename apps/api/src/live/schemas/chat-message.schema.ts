@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import { LessonRole } from '@tongke/contracts';
-import type { Types } from 'mongoose';
+import { SessionEventEntry } from './session-event-entry.base';
 
 export interface ChatSender {
   peerId: string;
@@ -11,22 +11,7 @@ export interface ChatSender {
 }
 
 @Schema({ collection: 'live_chat_messages' })
-export class ChatMessage {
-  _id!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  communityId!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  sessionId!: Types.ObjectId;
-
-  /** The lesson record event that carried it (a retried event is stored once). */
-  @Prop({ type: String, required: true })
-  eventId!: string;
-
-  @Prop({ type: Date, required: true })
-  at!: Date;
-
+export class ChatMessage extends SessionEventEntry {
   @Prop({
     type: {
       _id: false,

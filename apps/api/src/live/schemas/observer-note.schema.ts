@@ -1,23 +1,9 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { Types } from 'mongoose';
+import { SessionEventEntry } from './session-event-entry.base';
 
 /** A timestamped note an observer (听课) left during a lesson. */
 @Schema({ collection: 'live_observer_notes' })
-export class ObserverNote {
-  _id!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  communityId!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  sessionId!: Types.ObjectId;
-
-  @Prop({ type: String, required: true })
-  eventId!: string;
-
-  @Prop({ type: Date, required: true })
-  at!: Date;
-
+export class ObserverNote extends SessionEventEntry {
   /** Milliseconds since the lesson started. */
   @Prop({ type: Number, required: true, min: 0 })
   offsetMs!: number;

@@ -1,17 +1,10 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Types } from 'mongoose';
+import { SessionEntry } from './session-entry.base';
 
 /** A lesson record event already stored: a retried POST is answered from here, not applied again. */
 @Schema({ collection: 'live_processed_events', timestamps: { createdAt: true, updatedAt: false } })
-export class ProcessedEvent {
-  _id!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  communityId!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  sessionId!: Types.ObjectId;
-
+export class ProcessedEvent extends SessionEntry {
   @Prop({ type: String, required: true })
   eventId!: string;
 

@@ -1,6 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { QuizKind, QuizTally } from '@tongke/contracts';
-import type { Types } from 'mongoose';
+import { SessionEntry } from './session-entry.base';
 
 /** A classroom's latest answer to a quiz. */
 export interface QuizAnswer {
@@ -28,15 +28,7 @@ const tallyDefinition = {
 
 /** A quick quiz (随堂测验) of one lesson, with each classroom's latest answer and the final tally. */
 @Schema({ collection: 'live_quizzes' })
-export class Quiz {
-  _id!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  communityId!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  sessionId!: Types.ObjectId;
-
+export class Quiz extends SessionEntry {
   /** The media node's quiz id (what participants saw). */
   @Prop({ type: String, required: true })
   quizId!: string;

@@ -1,5 +1,5 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { Types } from 'mongoose';
+import { SessionEventEntry } from './session-event-entry.base';
 
 export interface FileSender {
   peerId: string;
@@ -9,21 +9,7 @@ export interface FileSender {
 
 /** A file shared in a lesson (≤ 2 MiB, kept inline). */
 @Schema({ collection: 'live_shared_files' })
-export class SharedFile {
-  _id!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  communityId!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  sessionId!: Types.ObjectId;
-
-  @Prop({ type: String, required: true })
-  eventId!: string;
-
-  @Prop({ type: Date, required: true })
-  at!: Date;
-
+export class SharedFile extends SessionEventEntry {
   @Prop({ type: String, required: true })
   name!: string;
 

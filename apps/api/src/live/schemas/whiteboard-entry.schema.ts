@@ -1,25 +1,11 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
-import type { Types } from 'mongoose';
+import { SessionEventEntry } from './session-event-entry.base';
 
 /** A whiteboard stroke, or a clear marker that hides every earlier stroke from the record. */
 @Schema({ collection: 'live_whiteboard' })
-export class WhiteboardEntry {
-  _id!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  communityId!: Types.ObjectId;
-
-  @Prop({ type: 'ObjectId', required: true })
-  sessionId!: Types.ObjectId;
-
-  @Prop({ type: String, required: true })
-  eventId!: string;
-
+export class WhiteboardEntry extends SessionEventEntry {
   @Prop({ type: String, required: true, enum: ['stroke', 'clear'] })
   kind!: 'stroke' | 'clear';
-
-  @Prop({ type: Date, required: true })
-  at!: Date;
 
   @Prop({ type: String, required: true })
   peerId!: string;
