@@ -10,7 +10,7 @@ import { freePort, stopChild } from '../scripts/lib/services.cjs';
 import { launchChromium } from '../test/support/browser';
 import { createInstantLesson, DEMO } from '../test/support/live-api';
 import { LiveParticipant } from '../test/support/live-participant';
-import { spawnLauncher } from '../test/support/run-launcher';
+import { spawnLauncher, waitForReady } from '../test/support/run-launcher';
 import { TEST_ENV } from '../test/support/test-env';
 import { percentile, report } from './lib/bench-report';
 
@@ -29,21 +29,7 @@ async function startPlatform(dir: string): Promise<{ stop: () => Promise<void> }
     MEDIA_PUBLIC_URL: `http://localhost:${mediaPort}`,
     LOG_LEVEL: 'warn',
   });
-  await new Promise<void>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`platform not ready:\n${out}`)), 90_000);
-    const onData = (c: Buffer) => {
-      out += c.toString();
-      const m = /is ready at (http:\/\/localhost:\d+)/.exec(out);
-      if (m) {
-        clearTimeout(timer);
-        process.env[TEST_ENV.baseUrl] = m[1];
-        resolve();
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-  });
+  process.env[TEST_ENV.baseUrl] = await waitForReady(child);
   return { stop: () => stopChild(child, 15_000) };
 }
 

@@ -55,3 +55,27 @@ export function runLauncher({ env, dataDir, interruptWhenReady }: LauncherOption
     });
   });
 }
+
+const READY = /Tongke 同课 is ready at (http:\/\/localhost:\d+)/;
+
+/** Resolves with the web URL once the launcher prints its ready line. */
+export function waitForReady(child: ChildProcessByStdio<null, Readable, Readable>): Promise<string> {
+  const output: string[] = [];
+  return new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`platform not ready in 90s:\n${output.join('')}`)), 90_000);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const m = READY.exec(chunk.toString());
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`npm start exited with ${code}:\n${output.join('')}`));
+    });
+  });
+}
