@@ -24,9 +24,10 @@ function machine(): string {
 
 /**
  * The benchmark convention: print a table, append it to BENCHMARKS.md with the command,
- * machine and date, and write the raw figures to bench/results/<name>.json.
+ * machine, date and any notes (one bullet each), and write the raw figures to
+ * bench/results/<name>.json.
  */
-export function report(name: string, rows: BenchRow[], raw: Record<string, unknown>): void {
+export function report(name: string, rows: BenchRow[], raw: Record<string, unknown>, notes: string[] = []): void {
   const command = `npm run bench:${name}`;
   const table = [
     '| metric | value | unit | target |',
@@ -43,7 +44,7 @@ export function report(name: string, rows: BenchRow[], raw: Record<string, unkno
     writeFileSync(md, '# Benchmarks\n\nAppended by `npm run bench:*` (see bench/lib/bench-report.ts).\n');
   appendFileSync(
     md,
-    `\n## ${name} — ${new Date().toISOString()}\n\n- command: \`${command}\`\n- machine: ${machine()}\n\n${table}\n`,
+    `\n## ${name} — ${new Date().toISOString()}\n\n- command: \`${command}\`\n- machine: ${machine()}\n${notes.map((n) => `- ${n}\n`).join('')}\n${table}\n`,
   );
 
   const dir = path.join(ROOT, 'bench', 'results');
