@@ -157,4 +157,32 @@ describe('live lesson: teacher, three classrooms and an observer (real Chromium)
     expect(first.leftAt).toBeDefined();
     expect(Date.parse(second.joinedAt)).toBeGreaterThan(Date.parse(first.leftAt!));
   });
+
+  it("keeps the observer's timestamped notes with the session, away from classrooms", async () => {
+    await observer.page.getByTestId('note-input').fill('导入环节用时偏长，建议压缩到 3 分钟');
+    await observer.page.getByTestId('note-add').click();
+    await observer.page.getByTestId('note-entry').filter({ hasText: '导入环节' }).waitFor();
+    const record = await lessonRecord(sessionId);
+    const note = record.notes.find((n) => n.text.startsWith('导入环节'));
+    expect(note?.offsetMs).toBeGreaterThan(0);
+    expect(await classrooms[0].page.getByText('导入环节').count()).toBe(0);
+  });
+
+  it('"end the lesson" ends it for everyone, and the session is recorded as ended', async () => {
+    await teacher.page.getByTestId('end-lesson').click();
+    await teacher.page.getByTestId('confirm-ok').click();
+    for (const p of [...classrooms, observer]) {
+      await p.page.locator('[data-testid="lesson-ended"][data-reason="ended_by_teacher"]').waitFor();
+    }
+    const record = await eventually(async () => {
+      const r = await lessonRecord(sessionId);
+      expect(r.session.status).toBe('ended');
+      return r;
+    });
+    for (const c of DEMO.classrooms) {
+      const entry = record.attendance.find((a) => a.classroomId === c.id);
+      expect(entry?.intervals.every((i) => i.leftAt !== undefined)).toBe(true);
+      expect(entry?.minutes).toBeGreaterThan(0);
+    }
+  });
 });
