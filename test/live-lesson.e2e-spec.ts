@@ -48,6 +48,22 @@ describe('live lesson: teacher, three classrooms and an observer (real Chromium)
       );
       expect(seen.map((p) => p.id)).not.toContain(ids.observer);
     }
+    // Each classroom's teacher-camera consumer is simulcast and reports the layer the server picked for it.
+    for (const c of classrooms) {
+      await eventually(async () => {
+        const consumers = await c.page.evaluate(
+          () =>
+            (
+              globalThis as unknown as {
+                tongkeLive: { state: { consumers: { source: string; type: string; spatialLayer: number | null }[] } };
+              }
+            ).tongkeLive.state.consumers,
+        );
+        const camera = consumers.find((x) => x.source === 'camera');
+        expect(camera?.type).toBe('simulcast');
+        expect(camera?.spatialLayer).toEqual(expect.any(Number));
+      });
+    }
     const teacherSees = await teacher.page.locator('[data-testid="classroom-tile"]').count();
     expect(teacherSees).toBe(3);
     // Classrooms don't receive each other while nobody is on stage.
