@@ -13,12 +13,14 @@ const { ROOT, CACHE_DIR } = paths;
 const LOG_DIR = path.join(CACHE_DIR, 'logs');
 const JOBS = String(Math.max(1, cpus().length));
 
-// redis-server, chromium and ffmpeg run the platform and its tests; the rest builds the
+// redis-server, chromium and ffmpeg run the platform and its tests (iproute2's tc shapes a
+// classroom's link in the weak-link e2e test); the rest builds the
 // mediasoup worker (against system libraries) and libsrtp2 from Debian's source package.
 const APT_PACKAGES = [
   'redis-server',
   'chromium',
   'ffmpeg',
+  'iproute2',
   'fonts-noto-cjk',
   'ca-certificates',
   'g++',

@@ -34,7 +34,7 @@ export class LiveParticipant {
     browser: Browser,
     username: string,
     sessionId: string,
-    opts: { as?: 'observer'; camera?: '480p' | 'default' } = {},
+    opts: { as?: 'observer'; camera?: '480p' | 'default'; init?: () => void } = {},
   ): Promise<LiveParticipant> {
     const context = await browser.newContext({ permissions: ['camera', 'microphone'] });
     // Five pages share two cores in the e2e tests: capture at 480p (the setting a low-end terminal would use).
@@ -46,6 +46,7 @@ export class LiveParticipant {
         ),
       );
     }
+    if (opts.init) await context.addInitScript(opts.init);
     const page = await context.newPage();
     await page.goto(`${testBaseUrl()}/login`);
     await page.getByTestId('login-username').fill(username);
