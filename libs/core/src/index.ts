@@ -1,6 +1,7 @@
 export * from './boot/boot';
 export * from './errors/app.error';
 export * from './errors/http-exception.filter';
+export * from './errors/zod-message';
 export * from './logging/logging.module';
 export * from './redis/redis.module';
 export * from './redis/redis.service';

@@ -1,6 +1,6 @@
 import { Injectable, type PipeTransform } from '@nestjs/common';
 import { ErrorCode } from '@tongke/contracts';
-import { AppError } from '@tongke/core';
+import { AppError, zodMessage } from '@tongke/core';
 import type { z } from 'zod';
 
 /** Validates a body with a zod schema from @tongke/contracts; 400 naming each problem. */
@@ -11,7 +11,6 @@ export class ZodValidationPipe<S extends z.ZodType> implements PipeTransform<unk
   transform(value: unknown): z.output<S> {
     const result = this.schema.safeParse(value);
     if (result.success) return result.data;
-    const problems = result.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`);
-    throw new AppError(ErrorCode.BAD_REQUEST, problems.join('; '));
+    throw new AppError(ErrorCode.BAD_REQUEST, zodMessage(result.error, 'body'));
   }
 }

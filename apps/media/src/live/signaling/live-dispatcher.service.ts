@@ -9,7 +9,7 @@ import {
   type Ack,
   type LiveRequestName,
 } from '@tongke/contracts';
-import { AppError } from '@tongke/core';
+import { AppError, zodMessage } from '@tongke/core';
 import { types } from 'mediasoup';
 import type { z } from 'zod';
 import { LiveConnectionService } from '../connection/live-connection.service';
@@ -35,11 +35,6 @@ const BEFORE_JOIN = new Set<LiveRequestName>([
 ]);
 
 type AnyHandler = (ctx: HandlerContext, payload: unknown) => Outcome<unknown> | Promise<Outcome<unknown>>;
-
-/** One line from a zod error: each issue with its path. */
-export function zodMessage(error: z.ZodError): string {
-  return error.issues.map((i) => (i.path.length ? `${i.path.join('.')}: ${i.message}` : i.message)).join('; ');
-}
 
 /**
  * Answers every `/live` request: validates the payload with the contract's schema, finds the
