@@ -3,6 +3,8 @@ import type { ErrorCode } from './error-code.enum';
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** Structured detail for some codes (SCHEDULE_CONFLICT: `ScheduleConflict[]`). */
+  details?: unknown;
 }
 
 /** The answer to every socket request and the shape of every REST error. */

@@ -29,6 +29,16 @@ export enum ErrorCode {
   LESSON_ENDED = 'LESSON_ENDED',
   /** The quiz is closed or unknown. */
   QUIZ_CLOSED = 'QUIZ_CLOSED',
+  /** Too many failed sign-ins: the account is locked for a while (the message says until when). */
+  ACCOUNT_LOCKED = 'ACCOUNT_LOCKED',
+  /** Password accepted; the account has TOTP on, so send the 6-digit code too. */
+  TOTP_REQUIRED = 'TOTP_REQUIRED',
+  /** A schedule change would double-book a teacher or classroom, miss a receiving school's periods, or land on a holiday; `details` lists the conflicts. */
+  SCHEDULE_CONFLICT = 'SCHEDULE_CONFLICT',
+  /** A timetabled lesson's room is not open yet (it opens a few minutes before the start). */
+  LESSON_NOT_OPEN = 'LESSON_NOT_OPEN',
+  /** The uploaded file can't be read (not CSV/XLSX, corrupt, empty, too large). */
+  BAD_FILE = 'BAD_FILE',
   /** Anything unexpected; the server logs it with the error id given in the message. */
   INTERNAL = 'INTERNAL',
 }
@@ -49,5 +59,10 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.INTERACTION_DISABLED]: 403,
   [ErrorCode.LESSON_ENDED]: 410,
   [ErrorCode.QUIZ_CLOSED]: 409,
+  [ErrorCode.ACCOUNT_LOCKED]: 429,
+  [ErrorCode.TOTP_REQUIRED]: 401,
+  [ErrorCode.SCHEDULE_CONFLICT]: 409,
+  [ErrorCode.LESSON_NOT_OPEN]: 409,
+  [ErrorCode.BAD_FILE]: 400,
   [ErrorCode.INTERNAL]: 500,
 };

@@ -5,3 +5,7 @@ export * from './health';
 export * from './version';
 export * from './org';
 export * from './live';
+export * from './org-admin';
+export * from './auth';
+export * from './schedule';
+export * from './import';

@@ -33,3 +33,29 @@ export const SUBJECTS = [
   'biology',
 ] as const;
 export type Subject = (typeof SUBJECTS)[number];
+
+/** Grades of compulsory education: 1–6 primary, 7–9 junior secondary. */
+export const GRADES = [1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** Subject names as schools write them (Chinese), for imports and display: 语文 → chinese. */
+export const SUBJECT_NAMES_ZH: Record<Subject, string> = {
+  chinese: '语文',
+  math: '数学',
+  english: '英语',
+  morality_law: '道德与法治',
+  science: '科学',
+  music: '音乐',
+  art: '美术',
+  pe_health: '体育与健康',
+  it: '信息科技',
+  labor: '劳动',
+  history: '历史',
+  geography: '地理',
+  physics: '物理',
+  chemistry: '化学',
+  biology: '生物学',
+};
+
+/** Roles an administrator may hand out, by scope: district admins are created by the platform operator. */
+export const ADMIN_ROLES = ['district_admin', 'community_admin', 'school_admin'] as const;

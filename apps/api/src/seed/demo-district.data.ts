@@ -121,4 +121,17 @@ export const DEMO_USERS: DemoUser[] = [
   })),
 ];
 
-export const DEMO_TERM = { _id: id(500), name: '2026—2027 学年第一学期', startsOn: '2026-09-01', endsOn: '2027-01-22' };
+export const DEMO_TERM = {
+  _id: id(500),
+  name: '2026—2027 学年第一学期',
+  startsOn: '2026-09-01',
+  endsOn: '2027-01-22',
+  holidays: [
+    { name: '国庆节', startsOn: '2026-10-01', endsOn: '2026-10-07' },
+    { name: '元旦', startsOn: '2027-01-01', endsOn: '2027-01-03' },
+  ],
+  makeupDays: [
+    { date: '2026-09-27', followsWeekday: 4 as const },
+    { date: '2026-10-10', followsWeekday: 5 as const },
+  ],
+};

@@ -5,7 +5,11 @@ import type { LessonRole } from './lesson-role';
 // REST shapes of the API's live module (apps/api/src/live). The API's DTO classes
 // implement the request shapes; the web client reads the responses.
 
-export type LiveSessionStatus = 'scheduled' | 'live' | 'ended';
+/**
+ * `scheduled` → `live` (first join) → `ended`; a timetabled lesson nobody joined by its planned
+ * end becomes `missed`; a cancelled occurrence (holiday, exception) is `cancelled`.
+ */
+export type LiveSessionStatus = 'scheduled' | 'live' | 'ended' | 'missed' | 'cancelled';
 /** `instant`: 即时课堂 created ad hoc by a teacher; `scheduled`: materialised from a timetable. */
 export type LiveSessionKind = 'instant' | 'scheduled';
 
@@ -33,6 +37,12 @@ export interface LiveSessionView {
   endedAt?: string;
   /** The lesson role the caller would join with, if any. */
   myRole?: LessonRole;
+  /** Timetabled lessons: the course schedule it was materialised from. */
+  scheduleId?: string;
+  /** When the room opens for joining (timetabled: a few minutes before the start; instant: at once). */
+  opensAt: string;
+  /** The room is open now: joinable (opened and not ended, missed or cancelled). */
+  open: boolean;
 }
 
 /** POST /api/live-sessions — a teacher starts an instant lesson (即时课堂). */
@@ -164,6 +174,8 @@ export interface LessonRecordView {
 export interface LoginRequest {
   username: string;
   password: string;
+  /** The 6-digit TOTP code, required when the account has TOTP on (else 401 TOTP_REQUIRED). */
+  totpCode?: string;
 }
 
 export interface CurrentUser {
@@ -174,12 +186,17 @@ export interface CurrentUser {
   communityId: string;
   schoolId?: string;
   classroomId?: string;
+  totpEnabled?: boolean;
 }
 
+/** Answer of login, refresh and device sign-in. */
 export interface LoginResponse {
   accessToken: string;
   /** ISO time the access token expires. */
   expiresAt: string;
+  /** Opaque; exchange at POST /api/auth/refresh for a new pair (each refresh token works once). */
+  refreshToken: string;
+  refreshExpiresAt: string;
   user: CurrentUser;
 }
 

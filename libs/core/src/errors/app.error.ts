@@ -5,6 +5,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    /** Structured detail answered with the error (e.g. the conflicts of a schedule change). */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = AppError.name;

@@ -4,9 +4,9 @@ import { ERROR_HTTP_STATUS, ErrorCode, type ErrorBody } from '@tongke/contracts'
 import type { Response } from 'express';
 import { AppError } from './app.error';
 
-const CODE_BY_STATUS: Record<number, ErrorCode> = Object.fromEntries(
-  Object.entries(ERROR_HTTP_STATUS).map(([code, status]) => [status, code as ErrorCode]),
-);
+/** The general code of each status (the first declared wins: 401 → UNAUTHENTICATED, not TOTP_REQUIRED). */
+const CODE_BY_STATUS: Record<number, ErrorCode> = {};
+for (const [code, status] of Object.entries(ERROR_HTTP_STATUS)) CODE_BY_STATUS[status] ??= code as ErrorCode;
 
 function httpExceptionBody(ex: HttpException): ErrorBody {
   const status = ex.getStatus();
@@ -33,7 +33,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   toResponse(exception: unknown): { status: number; body: ErrorBody } {
     if (exception instanceof AppError) {
-      return { status: ERROR_HTTP_STATUS[exception.code], body: { code: exception.code, message: exception.message } };
+      const { code, message, details } = exception;
+      return { status: ERROR_HTTP_STATUS[code], body: { code, message, ...(details !== undefined && { details }) } };
     }
     if (exception instanceof HttpException) {
       return { status: exception.getStatus(), body: httpExceptionBody(exception) };

@@ -37,6 +37,22 @@ export abstract class TenantRepository<T extends TenantDoc> {
     return this.model.countDocuments({ communityId }).exec();
   }
 
+  /**
+   * Bulk insert of one import's rows (each carrying `importId`), stopping at the first failure.
+   * FerretDB has no transactions: on failure the caller removes the partial batch with `deleteByImport`.
+   */
+  async insertForImport(communityId: Types.ObjectId, importId: Types.ObjectId, docs: T[]): Promise<void> {
+    if (docs.length === 0) return;
+    const rows = docs.map((d) => ({ ...d, communityId, importId }));
+    await this.model.insertMany(rows, { ordered: true, lean: true });
+  }
+
+  /** Removes every row an import created (the compensating step of an all-or-nothing commit). */
+  async deleteByImport(communityId: Types.ObjectId, importId: Types.ObjectId): Promise<number> {
+    const res = await this.model.deleteMany({ communityId, importId }).exec();
+    return res.deletedCount;
+  }
+
   async upsert(doc: T): Promise<void> {
     await this.model.replaceOne({ _id: doc._id, communityId: doc.communityId }, doc, { upsert: true }).exec();
   }

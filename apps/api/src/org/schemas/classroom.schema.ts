@@ -17,6 +17,14 @@ export class Classroom {
 
   @Prop({ type: Number, min: 0, default: 0 })
   seats!: number;
+
+  /** The terminal's model/description (e.g. 希沃 86 寸一体机). */
+  @Prop({ type: String, trim: true, default: '' })
+  terminalModel?: string;
+
+  /** Set when rows came from a bulk import (all rows of a failed import are removed by it). */
+  @Prop({ type: 'ObjectId' })
+  importId?: Types.ObjectId;
 }
 
 export const ClassroomSchema = SchemaFactory.createForClass(Classroom);

@@ -19,7 +19,12 @@ export class Community {
 
   @Prop({ type: 'ObjectId' })
   leadSchoolId?: Types.ObjectId;
+
+  /** IANA zone of the community's dates and times (timetables, "today"). */
+  @Prop({ type: String, default: 'Asia/Shanghai' })
+  timeZone?: string;
 }
 
 export type CommunityDocument = HydratedDocument<Community>;
 export const CommunitySchema = SchemaFactory.createForClass(Community);
+CommunitySchema.index({ district: 1, name: 1 }, { unique: true });

@@ -27,6 +27,10 @@ export class School {
 
   @Prop({ type: Number, min: 0, default: 0 })
   studentCount!: number;
+
+  /** Set when rows came from a bulk import (all rows of a failed import are removed by it). */
+  @Prop({ type: 'ObjectId' })
+  importId?: Types.ObjectId;
 }
 
 export const SchoolSchema = SchemaFactory.createForClass(School);

@@ -10,6 +10,10 @@ export class User {
   @Prop({ type: 'ObjectId', index: true })
   communityId?: Types.ObjectId;
 
+  /** District admins: the district (education bureau) whose communities they administer. */
+  @Prop({ type: String, trim: true })
+  district?: string;
+
   @Prop({ type: 'ObjectId' })
   schoolId?: Types.ObjectId;
 
@@ -36,6 +40,18 @@ export class User {
   /** argon2id hash; never leaves the API. */
   @Prop({ type: String, required: true, select: false })
   passwordHash!: string;
+
+  /** TOTP second factor: on once the user confirmed a code for `totpSecret`. */
+  @Prop({ type: Boolean, default: false })
+  totpEnabled?: boolean;
+
+  /** Base32 TOTP secret (pending until enabled); never leaves the API after setup. */
+  @Prop({ type: String, select: false })
+  totpSecret?: string;
+
+  /** Set when rows came from a bulk import (all rows of a failed import are removed by it). */
+  @Prop({ type: 'ObjectId' })
+  importId?: Types.ObjectId;
 }
 
 export const UserSchema = SchemaFactory.createForClass(User);
