@@ -34,7 +34,12 @@ export class LiveSession {
   @Prop({ type: [MongooseSchema.Types.ObjectId], required: true })
   classroomIds!: Types.ObjectId[];
 
-  @Prop({ type: String, required: true, enum: ['scheduled', 'live', 'ended'], default: 'scheduled' })
+  @Prop({
+    type: String,
+    required: true,
+    enum: ['scheduled', 'live', 'ended', 'missed', 'cancelled'],
+    default: 'scheduled',
+  })
   status!: LiveSessionStatus;
 
   @Prop({ type: Date, required: true })
@@ -62,10 +67,33 @@ export class LiveSession {
   @Prop({ type: 'ObjectId', required: true })
   createdBy!: Types.ObjectId;
 
+  /** Timetabled lessons: the course schedule, its term and the occurrence's original local date (YYYY-MM-DD). */
+  @Prop({ type: 'ObjectId' })
+  scheduleId?: Types.ObjectId;
+
+  @Prop({ type: 'ObjectId' })
+  termId?: Types.ObjectId;
+
+  @Prop({ type: String })
+  occurrenceDate?: string;
+
+  /** Set when an exception moved this occurrence (its original date is `occurrenceDate`). */
+  @Prop({ type: Boolean })
+  moved?: boolean;
+
+  /** Why a timetabled lesson was cancelled (holiday name or the exception's reason). */
+  @Prop({ type: String })
+  cancelReason?: string;
+
   createdAt?: Date;
 }
 
 export const LiveSessionSchema = SchemaFactory.createForClass(LiveSession);
 LiveSessionSchema.index({ communityId: 1, createdAt: -1 });
+LiveSessionSchema.index({ communityId: 1, plannedStart: 1 });
+LiveSessionSchema.index({ communityId: 1, leadTeacherId: 1, plannedStart: 1 });
+LiveSessionSchema.index({ communityId: 1, classroomIds: 1, plannedStart: 1 });
+LiveSessionSchema.index({ communityId: 1, scheduleId: 1, occurrenceDate: 1 });
+LiveSessionSchema.index({ status: 1, plannedEnd: 1 });
 LiveSessionSchema.index({ communityId: 1, leadTeacherId: 1, createdAt: -1 });
 LiveSessionSchema.index({ communityId: 1, classroomIds: 1, createdAt: -1 });
