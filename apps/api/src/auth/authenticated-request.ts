@@ -1,7 +1,10 @@
 import type { Request } from 'express';
 import type { User } from '../org/schemas/user.schema';
+import type { CommunityScope } from './community-scope';
 
 /** A request that passed AuthGuard: the account, freshly loaded from the database. */
 export interface AuthenticatedRequest extends Request {
   user: User;
+  /** Set on routes with a `:communityId` parameter. */
+  scope?: CommunityScope;
 }

@@ -3,8 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { type LessonRecordEvent, type LessonRecordEventStored, lessonRecordEventSchema } from '@tongke/contracts';
 import type { Types } from 'mongoose';
 import { LessonEventsService } from './lesson-events.service';
-import { ParseObjectIdPipe } from './pipes/parse-object-id.pipe';
-import { ZodValidationPipe } from './pipes/zod-validation.pipe';
+import { ParseObjectIdPipe } from '../common/pipes/parse-object-id.pipe';
+import { ZodValidationPipe } from '../common/pipes/zod-validation.pipe';
 import { ServiceTokenGuard } from './service-token.guard';
 
 /** Media nodes report lesson record events here (service token); not part of the public API. */

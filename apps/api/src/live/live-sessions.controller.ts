@@ -25,7 +25,7 @@ import { LiveSessionViewDto } from './dto/live-session-view.dto';
 import { LessonJoinService } from './lesson-join.service';
 import { LessonRecordService } from './lesson-record.service';
 import { LiveSessionsService } from './live-sessions.service';
-import { ParseObjectIdPipe } from './pipes/parse-object-id.pipe';
+import { ParseObjectIdPipe } from '../common/pipes/parse-object-id.pipe';
 
 @ApiTags('live')
 @ApiBadRequestResponse({ type: ErrorBodyDto })
