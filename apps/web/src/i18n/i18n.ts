@@ -3,6 +3,14 @@ import en from './en';
 import zhCN from './zh-CN';
 
 export type Locale = 'zh-CN' | 'en';
+
+/** A page area's messages (`areas/<area>.ts`, default export), merged under their top-level keys. */
+export type AreaMessages = Record<Locale, Record<string, unknown>>;
+const areas = Object.values(import.meta.glob<{ default: AreaMessages }>('./areas/*.ts', { eager: true }));
+
+function withAreas(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {
+  return Object.assign({}, base, ...areas.map((a) => a.default[locale]));
+}
 const STORAGE_KEY = 'tongke.locale';
 
 function initialLocale(): Locale {
@@ -14,7 +22,7 @@ export const i18n = createI18n({
   legacy: false,
   locale: initialLocale(),
   fallbackLocale: 'zh-CN',
-  messages: { 'zh-CN': zhCN, en },
+  messages: { 'zh-CN': withAreas('zh-CN', zhCN), en: withAreas('en', en) },
 });
 
 export function setLocale(locale: Locale): void {
