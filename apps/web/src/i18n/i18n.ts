@@ -8,8 +8,8 @@ export type Locale = 'zh-CN' | 'en';
 export type AreaMessages = Record<Locale, Record<string, unknown>>;
 const areas = Object.values(import.meta.glob<{ default: AreaMessages }>('./areas/*.ts', { eager: true }));
 
-function withAreas(locale: Locale, base: Record<string, unknown>): Record<string, unknown> {
-  return Object.assign({}, base, ...areas.map((a) => a.default[locale]));
+function withAreas<T extends object>(locale: Locale, base: T): T {
+  return Object.assign({}, base, ...areas.map((a) => a.default[locale])) as T;
 }
 const STORAGE_KEY = 'tongke.locale';
 
