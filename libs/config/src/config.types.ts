@@ -21,6 +21,8 @@ export class AuthConfig {
     readonly jwtSecret: string,
     /** Lifetime of a user's access token (API only; media nodes never issue them). */
     readonly accessTokenTtlMin: number = 720,
+    /** Lifetime of a password sign-in's refresh token (the session), from sign-in (API only). */
+    readonly refreshTokenTtlDays: number = 14,
   ) {}
 }
 
@@ -33,6 +35,18 @@ export class LiveConfig {
     readonly roomEmptyGraceMs: number,
     /** A participant whose socket dropped keeps its place (and its media) this long. */
     readonly peerReconnectGraceMs: number,
+  ) {}
+}
+
+/** Timetabled lessons in the API: when their room opens and when an unjoined one counts as missed. */
+export class LessonConfig {
+  constructor(
+    /** A timetabled lesson's room opens this many minutes before its planned start. */
+    readonly openLeadMin: number = 10,
+    /** A timetabled lesson nobody joined is marked missed this many minutes after its planned end. */
+    readonly missedGraceMin: number = 10,
+    /** How often the lifecycle tick runs, in seconds. */
+    readonly lifecycleTickS: number = 30,
   ) {}
 }
 
@@ -49,6 +63,8 @@ export class ApiServerConfig {
     readonly port: number,
     readonly webDistDir: string,
     readonly seedDemo: boolean,
+    /** With seedDemo: also seed the demo course schedules (and materialise their lessons). */
+    readonly seedDemoTimetable: boolean = true,
   ) {}
 }
 
@@ -87,6 +103,7 @@ export interface ApiConfig {
   auth: AuthConfig;
   mongo: MongoConfig;
   server: ApiServerConfig;
+  lesson: LessonConfig;
 }
 
 export interface MediaConfig {

@@ -63,12 +63,18 @@ export const apiEnv = commonEnv.extend({
     .default('tongke'),
   WEB_DIST_DIR: z.string().default('dist/apps/web'),
   SEED_DEMO: bool(false),
+  /** With SEED_DEMO: also seed the demo course schedules and their lessons. */
+  SEED_DEMO_TIMETABLE: bool(true),
   ACCESS_TOKEN_TTL_MIN: z.coerce
     .number()
     .int()
     .min(5)
     .max(7 * 24 * 60)
     .default(720),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+  LESSON_OPEN_LEAD_MIN: z.coerce.number().int().min(0).max(120).default(10),
+  LESSON_MISSED_GRACE_MIN: z.coerce.number().int().min(0).max(240).default(10),
+  LESSON_LIFECYCLE_TICK_S: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export const mediaEnv = commonEnv.extend({

@@ -57,7 +57,31 @@ describe(loadApiConfig.name, () => {
       port: 3000,
       seedDemo: true,
     });
+    expect(loadApiConfig(base).server.seedDemoTimetable).toBe(true);
+    expect(loadApiConfig({ ...base, SEED_DEMO_TIMETABLE: 'false' }).server.seedDemoTimetable).toBe(false);
     expect(problems(() => loadApiConfig({ ...base, SEED_DEMO: 'maybe' }))).toEqual(['SEED_DEMO must be true or false']);
+  });
+
+  it('reads the lesson lifecycle settings, with defaults', () => {
+    expect(loadApiConfig(base).lesson).toEqual({ openLeadMin: 10, missedGraceMin: 10, lifecycleTickS: 30 });
+    const c = loadApiConfig({
+      ...base,
+      LESSON_OPEN_LEAD_MIN: '0',
+      LESSON_MISSED_GRACE_MIN: '25',
+      LESSON_LIFECYCLE_TICK_S: '5',
+    });
+    expect(c.lesson).toEqual({ openLeadMin: 0, missedGraceMin: 25, lifecycleTickS: 5 });
+    expect(
+      problems(() => loadApiConfig({ ...base, LESSON_LIFECYCLE_TICK_S: '0', LESSON_OPEN_LEAD_MIN: 'soon' })),
+    ).toEqual([expect.stringMatching(/^LESSON_OPEN_LEAD_MIN /), expect.stringMatching(/^LESSON_LIFECYCLE_TICK_S /)]);
+  });
+
+  it('reads the refresh token lifetime, 14 days by default', () => {
+    expect(loadApiConfig(base).auth.refreshTokenTtlDays).toBe(14);
+    expect(loadApiConfig({ ...base, REFRESH_TOKEN_TTL_DAYS: '30' }).auth.refreshTokenTtlDays).toBe(30);
+    expect(problems(() => loadApiConfig({ ...base, REFRESH_TOKEN_TTL_DAYS: '0' }))).toEqual([
+      expect.stringMatching(/^REFRESH_TOKEN_TTL_DAYS /),
+    ]);
   });
 
   it('rejects database names FerretDB cannot store', () => {

@@ -4,6 +4,7 @@ import { ConfigError } from './config.error';
 import {
   ApiServerConfig,
   AuthConfig,
+  LessonConfig,
   LiveConfig,
   LogConfig,
   MediaServerConfig,
@@ -42,9 +43,16 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
   const e = parse(apiEnv, env);
   return {
     ...common(e),
-    auth: new AuthConfig(e.JWT_SECRET, e.ACCESS_TOKEN_TTL_MIN),
+    auth: new AuthConfig(e.JWT_SECRET, e.ACCESS_TOKEN_TTL_MIN, e.REFRESH_TOKEN_TTL_DAYS),
     mongo: new MongoConfig(e.MONGODB_URI, e.MONGODB_DB),
-    server: new ApiServerConfig(e.API_HOST, e.API_PORT, path.resolve(e.WEB_DIST_DIR), e.SEED_DEMO),
+    server: new ApiServerConfig(
+      e.API_HOST,
+      e.API_PORT,
+      path.resolve(e.WEB_DIST_DIR),
+      e.SEED_DEMO,
+      e.SEED_DEMO_TIMETABLE,
+    ),
+    lesson: new LessonConfig(e.LESSON_OPEN_LEAD_MIN, e.LESSON_MISSED_GRACE_MIN, e.LESSON_LIFECYCLE_TICK_S),
   };
 }
 

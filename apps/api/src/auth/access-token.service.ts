@@ -13,7 +13,15 @@ export interface SignedToken {
   expiresAt: Date;
 }
 
-/** Signs and verifies user access tokens (HS256 with JWT_SECRET, `sub` = user id). */
+/** Who an access token speaks for: the account and the session (refresh-token family) it was issued in. */
+export interface AccessClaims {
+  userId: Types.ObjectId;
+  sessionId: string;
+}
+
+const OBJECT_ID = /^[0-9a-f]{24}$/;
+
+/** Signs and verifies user access tokens (HS256 with JWT_SECRET, `sub` = user id, `sid` = session id). */
 @Injectable()
 export class AccessTokenService {
   constructor(
@@ -21,27 +29,28 @@ export class AccessTokenService {
     private readonly config: AuthConfig,
   ) {}
 
-  async sign(userId: Types.ObjectId, now = Date.now()): Promise<SignedToken> {
+  async sign(userId: Types.ObjectId, sessionId: Types.ObjectId, now = Date.now()): Promise<SignedToken> {
     const ttlS = this.config.accessTokenTtlMin * 60;
     const token = await this.jwt.signAsync(
-      { iat: Math.floor(now / 1000) },
+      { iat: Math.floor(now / 1000), sid: sessionId.toString() },
       { subject: userId.toString(), audience: ACCESS_TOKEN_AUDIENCE, expiresIn: ttlS },
     );
     return { token, expiresAt: new Date((Math.floor(now / 1000) + ttlS) * 1000) };
   }
 
-  /** The user id a valid token names; UNAUTHENTICATED for anything else (forged, expired, other audience). */
-  async verify(token: string): Promise<Types.ObjectId> {
-    let sub: unknown;
+  /** The account and session a valid token names; UNAUTHENTICATED for anything else (forged, expired, other audience). */
+  async verify(token: string): Promise<AccessClaims> {
+    let claims: { sub?: unknown; sid?: unknown };
     try {
-      ({ sub } = await this.jwt.verifyAsync<{ sub?: unknown }>(token, { audience: ACCESS_TOKEN_AUDIENCE }));
+      claims = await this.jwt.verifyAsync<{ sub?: unknown; sid?: unknown }>(token, { audience: ACCESS_TOKEN_AUDIENCE });
     } catch (err) {
       const expired = (err as Error).name === 'TokenExpiredError';
       throw new AppError(ErrorCode.UNAUTHENTICATED, expired ? 'session expired, sign in again' : 'invalid token');
     }
-    if (typeof sub !== 'string' || !/^[0-9a-f]{24}$/.test(sub)) {
+    const { sub, sid } = claims;
+    if (typeof sub !== 'string' || !OBJECT_ID.test(sub) || typeof sid !== 'string' || !OBJECT_ID.test(sid)) {
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'invalid token');
     }
-    return new Types.ObjectId(sub);
+    return { userId: new Types.ObjectId(sub), sessionId: sid };
   }
 }

@@ -14,7 +14,7 @@ import { bearerToken } from './bearer-token';
 /** Metadata key of the roles a route accepts (empty: any signed-in account). */
 export const AUTH_ROLES = 'tongke:auth-roles';
 
-/** Authenticates the bearer token, loads the account and checks the route's roles (see `@Auth()`). */
+/** Authenticates the bearer token (and its session), loads the account and checks the route's roles (see `@Auth()`). */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
@@ -29,11 +29,12 @@ export class AuthGuard implements CanActivate {
       context.getClass(),
     ]);
     const req = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const user = await this.auth.authenticate(bearerToken(req.headers.authorization));
+    const { user, sessionId } = await this.auth.authenticate(bearerToken(req.headers.authorization));
     if (roles?.length && !roles.some((role) => user.roles.includes(role))) {
       throw new AppError(ErrorCode.FORBIDDEN, `this needs one of the roles: ${roles.join(', ')}`);
     }
     req.user = user;
+    req.sessionId = sessionId;
     const communityId = req.params?.communityId;
     if (communityId !== undefined) req.scope = await this.scopeFor(user, String(communityId));
     return true;

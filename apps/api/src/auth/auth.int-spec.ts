@@ -1,6 +1,13 @@
 import { JwtService } from '@nestjs/jwt';
 import { getModelToken } from '@nestjs/mongoose';
-import { type ClassroomRef, type CurrentUser, JOIN_TOKEN_AUDIENCE, type LoginResponse, Role } from '@tongke/contracts';
+import {
+  type AuthSessionView,
+  type ClassroomRef,
+  type CurrentUser,
+  JOIN_TOKEN_AUDIENCE,
+  type LoginResponse,
+  Role,
+} from '@tongke/contracts';
 import type { Model } from 'mongoose';
 import { User } from '../org/schemas/user.schema';
 import { DEMO_PASSWORD } from '../seed/demo-district.data';
@@ -11,12 +18,20 @@ describe(AuthService.name, () => {
   let t: ApiTestApp;
 
   beforeAll(async () => {
-    t = await startApiTestApp(11);
+    t = await startApiTestApp(4);
   });
 
   afterAll(async () => {
     await t.close();
   });
+
+  async function signIn(username: string, password = DEMO_PASSWORD): Promise<LoginResponse> {
+    const res = await t.http.post('/api/auth/login').send({ username, password }).expect(200);
+    return res.body as LoginResponse;
+  }
+
+  const me = (accessToken: string) => t.http.get('/api/auth/me').set('Authorization', `Bearer ${accessToken}`);
+  const refresh = (refreshToken: string) => t.http.post('/api/auth/refresh').send({ refreshToken });
 
   it('signs in with the right password and answers an access token for the API', async () => {
     const res = await t.http
@@ -31,6 +46,12 @@ describe(AuthService.name, () => {
     expect(claims).toMatchObject({ sub: body.user.id, aud: 'tongke-api' });
     expect((claims.exp as number) - (claims.iat as number)).toBe(t.config.auth.accessTokenTtlMin * 60);
     expect(Date.parse(body.expiresAt)).toBe((claims.exp as number) * 1000);
+    expect(claims.sid).toMatch(/^[0-9a-f]{24}$/);
+    expect(body.refreshToken).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const refreshDays = (Date.parse(body.refreshExpiresAt) - Date.now()) / 86_400_000;
+    expect(refreshDays).toBeGreaterThan(t.config.auth.refreshTokenTtlDays - 0.01);
+    expect(refreshDays).toBeLessThanOrEqual(t.config.auth.refreshTokenTtlDays);
+    expect(body.user.totpEnabled).toBe(false);
   });
 
   it('answers a wrong password and an unknown user the same way', async () => {
@@ -110,9 +131,147 @@ describe(AuthService.name, () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     const doc = res.body as { paths: Record<string, unknown>; components: { securitySchemes: object } };
     expect(Object.keys(doc.paths)).toEqual(
-      expect.arrayContaining(['/api/auth/login', '/api/auth/me', '/api/live-sessions/{id}/join', '/api/classrooms']),
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/auth/refresh',
+        '/api/auth/logout',
+        '/api/auth/sessions',
+        '/api/auth/sessions/{sessionId}',
+        '/api/auth/totp/setup',
+        '/api/auth/password',
+        '/api/auth/device',
+        '/api/communities/{communityId}/classrooms/{classroomId}/device-code',
+        '/api/auth/me',
+        '/api/live-sessions/{id}/join',
+        '/api/classrooms',
+      ]),
     );
     expect(Object.keys(doc.paths).some((p) => p.includes('internal'))).toBe(false);
     expect(doc.components.securitySchemes).toHaveProperty('bearer');
+  });
+
+  describe('refresh tokens', () => {
+    it('rotates: the new pair works, the old refresh token works only once', async () => {
+      const first = await signIn('music.li');
+      const res = await refresh(first.refreshToken).expect(200);
+      const second = res.body as LoginResponse;
+      expect(second.refreshToken).not.toBe(first.refreshToken);
+      expect(second.user.username).toBe('music.li');
+      expect(second.refreshExpiresAt).toBe(first.refreshExpiresAt); // password sessions don't extend
+      const jwt = t.app.get(JwtService);
+      expect(jwt.decode<{ sid: string }>(second.accessToken).sid).toBe(
+        jwt.decode<{ sid: string }>(first.accessToken).sid,
+      );
+      await me(second.accessToken).expect(200);
+      const third = (await refresh(second.refreshToken).expect(200)).body as LoginResponse;
+      await me(third.accessToken).expect(200);
+    });
+
+    it('revokes the whole session when a rotated refresh token is used again (theft)', async () => {
+      const first = await signIn('music.li');
+      const second = (await refresh(first.refreshToken).expect(200)).body as LoginResponse;
+      const replay = await refresh(first.refreshToken).expect(401);
+      expect(replay.body).toEqual({
+        code: 'UNAUTHENTICATED',
+        message: 'this refresh token was already used; the session is revoked',
+      });
+      // The legitimate holder's tokens of that session are dead too.
+      await refresh(second.refreshToken).expect(401);
+      const denied = await me(second.accessToken).expect(401);
+      expect(denied.body.message).toMatch(/signed out/);
+      await me(first.accessToken).expect(401);
+    });
+
+    it('lets only one of two concurrent refreshes with the same token win', async () => {
+      const first = await signIn('art.chen');
+      const answers = await Promise.all([refresh(first.refreshToken), refresh(first.refreshToken)]);
+      expect(answers.map((r) => r.status).sort()).toEqual([200, 401]);
+      const winner = answers.find((r) => r.status === 200)!.body as LoginResponse;
+      await refresh(winner.refreshToken).expect(401); // the loser's replay revoked the family
+    });
+
+    it('refuses unknown refresh tokens and bad bodies with a message', async () => {
+      const unknown = await refresh('x'.repeat(43)).expect(401);
+      expect(unknown.body.message).toMatch(/unknown refresh token/);
+      const missing = await t.http.post('/api/auth/refresh').send({}).expect(400);
+      expect(missing.body.message).toMatch(/refreshToken/);
+      const wrongType = await t.http.post('/api/auth/refresh').send({ refreshToken: 42 }).expect(400);
+      expect(wrongType.body.message).toMatch(/refreshToken must be a string/);
+      await t.http
+        .post('/api/auth/refresh')
+        .send({ refreshToken: 'y'.repeat(500) })
+        .expect(400);
+    });
+
+    it('refuses to refresh the session of an account disabled meanwhile', async () => {
+      const first = await signIn('art.chen');
+      const users = t.app.get<Model<User>>(getModelToken(User.name));
+      await users.updateOne({ username: 'art.chen' }, { $set: { disabled: true } }).exec();
+      try {
+        await refresh(first.refreshToken).expect(401);
+      } finally {
+        await users.updateOne({ username: 'art.chen' }, { $set: { disabled: false } }).exec();
+      }
+      await refresh(first.refreshToken).expect(401); // and the session stays revoked
+    });
+  });
+
+  describe('logout and sessions', () => {
+    it('logout revokes the session: its access token stops working at once', async () => {
+      const session = await signIn('music.li');
+      const other = await signIn('music.li');
+      await me(session.accessToken).expect(200);
+      await t.http.post('/api/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+      const res = await me(session.accessToken).expect(401);
+      expect(res.body.code).toBe('UNAUTHENTICATED');
+      await refresh(session.refreshToken).expect(401);
+      await me(other.accessToken).expect(200); // other sessions are untouched
+      // Logging out twice or with an unknown token is harmless.
+      await t.http.post('/api/auth/logout').send({ refreshToken: session.refreshToken }).expect(204);
+      await t.http.post('/api/auth/logout').send({ refreshToken: 'nope' }).expect(204);
+      await t.http.post('/api/auth/logout').send({}).expect(400);
+    });
+
+    it('lists own live sessions, marks the current one, and revokes one by id', async () => {
+      const a = await signIn('research.sun');
+      const b = await signIn('research.sun');
+      const list = (await t.http.get('/api/auth/sessions').set('Authorization', `Bearer ${a.accessToken}`).expect(200))
+        .body as AuthSessionView[];
+      const sidOf = (tok: string) => t.app.get(JwtService).decode<{ sid: string }>(tok).sid;
+      expect(list.map((s) => s.id)).toEqual(expect.arrayContaining([sidOf(a.accessToken), sidOf(b.accessToken)]));
+      expect(list.find((s) => s.current)?.id).toBe(sidOf(a.accessToken));
+      expect(list[0]).toMatchObject({ kind: 'password', current: expect.any(Boolean) });
+      expect(list[0]).not.toHaveProperty('tokenHash');
+
+      const auth = { Authorization: `Bearer ${a.accessToken}` };
+      await t.http
+        .delete(`/api/auth/sessions/${sidOf(b.accessToken)}`)
+        .set(auth)
+        .expect(204);
+      await me(b.accessToken).expect(401);
+      await refresh(b.refreshToken).expect(401);
+      const after = (await t.http.get('/api/auth/sessions').set(auth).expect(200)).body as AuthSessionView[];
+      expect(after.map((s) => s.id)).not.toContain(sidOf(b.accessToken));
+      // Already revoked, someone else's, malformed.
+      await t.http
+        .delete(`/api/auth/sessions/${sidOf(b.accessToken)}`)
+        .set(auth)
+        .expect(404);
+      const theirs = await signIn('music.li');
+      await t.http
+        .delete(`/api/auth/sessions/${sidOf(theirs.accessToken)}`)
+        .set(auth)
+        .expect(404);
+      await me(theirs.accessToken).expect(200);
+      const bad = await t.http.delete('/api/auth/sessions/xyz').set(auth).expect(400);
+      expect(bad.body.message).toMatch(/24-digit hex/);
+      await t.http.get('/api/auth/sessions').expect(401);
+    });
+
+    it('refuses access tokens without a session id', async () => {
+      const user = (await signIn('music.li')).user;
+      const legacy = t.app.get(JwtService).sign({}, { subject: user.id, audience: 'tongke-api', expiresIn: 60 });
+      await me(legacy).expect(401);
+    });
   });
 });

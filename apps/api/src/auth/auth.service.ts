@@ -2,42 +2,89 @@ import { Injectable } from '@nestjs/common';
 import type { LoginResponse } from '@tongke/contracts';
 import { ErrorCode } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
-import { hash, verify } from 'argon2';
 import { UserRepository } from '../org/repositories/user.repository';
 import type { User } from '../org/schemas/user.schema';
 import { AccessTokenService } from './access-token.service';
-import { toCurrentUser } from './current-user.view';
+import { CredentialRepository, type UserWithSecrets } from './accounts/credential.repository';
+import { PasswordHasher } from './accounts/password.hasher';
 import type { LoginDto } from './dto/login.dto';
+import { LoginLockoutService } from './lockout/login-lockout.service';
+import { LoginResponseFactory } from './login-response.factory';
+import { AuthSessionService } from './sessions/auth-session.service';
+import { TotpAuthenticator } from './totp/totp.authenticator';
 
 const WRONG_CREDENTIALS = 'wrong username or password';
 
-/** Password login and per-request authentication of access tokens. */
+/** A request's caller: the account (loaded fresh) and the session its access token belongs to. */
+export interface Authenticated {
+  user: User;
+  sessionId: string;
+}
+
+/** Password (+ TOTP) sign-in, refresh, logout, and per-request authentication of access tokens. */
 @Injectable()
 export class AuthService {
-  /** Verified against for unknown usernames, so both failures take the same time. */
-  private dummyHash: Promise<string> | undefined;
-
   constructor(
+    private readonly credentials: CredentialRepository,
     private readonly users: UserRepository,
+    private readonly passwords: PasswordHasher,
     private readonly tokens: AccessTokenService,
+    private readonly sessions: AuthSessionService,
+    private readonly lockout: LoginLockoutService,
+    private readonly totp: TotpAuthenticator,
+    private readonly responses: LoginResponseFactory,
   ) {}
 
+  /**
+   * Locked usernames get 429 before anything is checked. A wrong password (or unknown user) and a
+   * wrong TOTP code count as failures; a missing code for an account with TOTP on counts nothing.
+   */
   async login(dto: LoginDto): Promise<LoginResponse> {
-    const user = await this.users.findForLogin(dto.username.trim());
-    const usable = user !== null && !user.disabled;
-    this.dummyHash ??= hash('tongke-dummy-password');
-    const passwordHash = usable ? user.passwordHash : await this.dummyHash;
-    const matches = await verify(passwordHash, dto.password).catch(() => false);
-    if (!usable || !matches) throw new AppError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
-    const { token, expiresAt } = await this.tokens.sign(user._id);
-    return { accessToken: token, expiresAt: expiresAt.toISOString(), user: toCurrentUser(user) };
+    await this.lockout.assertUnlocked(dto.username);
+    const found = await this.credentials.findByUsername(dto.username);
+    const user = found && !found.disabled ? found : null;
+    const passwordOk = await this.passwords.matches(user?.passwordHash, dto.password);
+    if (!passwordOk || !user) {
+      await this.lockout.recordFailure(dto.username);
+      throw new AppError(ErrorCode.UNAUTHENTICATED, WRONG_CREDENTIALS);
+    }
+    if (user.totpEnabled) await this.checkTotp(user, dto);
+    await this.lockout.clear(dto.username);
+    return this.responses.create(user, await this.sessions.start(user));
   }
 
-  /** The account behind a bearer token, loaded fresh, so disabled or deleted accounts lose access at once. */
-  async authenticate(token: string): Promise<User> {
-    const userId = await this.tokens.verify(token);
-    const user = await this.users.findActiveById(userId);
+  /** Rotates the refresh token and answers a new access token (see AuthSessionService.rotate). */
+  async refresh(refreshToken: string): Promise<LoginResponse> {
+    const issued = await this.sessions.rotate(refreshToken);
+    const user = await this.users.findActiveById(issued.session.userId);
+    if (!user) {
+      await this.sessions.revokeAllForUser(issued.session.userId, 'disabled');
+      throw new AppError(ErrorCode.UNAUTHENTICATED, 'this account no longer exists or is disabled');
+    }
+    return this.responses.create(user, issued);
+  }
+
+  /** Ends the session of the refresh token (its access tokens stop working at once). */
+  logout(refreshToken: string): Promise<void> {
+    return this.sessions.revokeByToken(refreshToken);
+  }
+
+  /**
+   * The caller behind a bearer token: the session must not be revoked, and the account is loaded
+   * fresh, so disabled or deleted accounts lose access at once.
+   */
+  async authenticate(token: string): Promise<Authenticated> {
+    const { userId, sessionId } = await this.tokens.verify(token);
+    const [revoked, user] = await Promise.all([this.sessions.isRevoked(sessionId), this.users.findActiveById(userId)]);
+    if (revoked) throw new AppError(ErrorCode.UNAUTHENTICATED, 'this session was signed out, sign in again');
     if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'this account no longer exists or is disabled');
-    return user;
+    return { user, sessionId };
+  }
+
+  private async checkTotp(user: UserWithSecrets, dto: LoginDto): Promise<void> {
+    if (!dto.totpCode) throw new AppError(ErrorCode.TOTP_REQUIRED, 'enter the 6-digit code from your authenticator');
+    if (user.totpSecret && this.totp.matches(dto.totpCode, user.totpSecret)) return;
+    await this.lockout.recordFailure(dto.username);
+    throw new AppError(ErrorCode.UNAUTHENTICATED, 'wrong authenticator code');
   }
 }

@@ -3,6 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LogConfig } from '@tongke/config';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options as HttpLogOptions } from 'pino-http';
+import { redactRequest } from './redact-request';
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -14,7 +16,19 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-/** Structured JSON logs (pino) with a request id on every HTTP log line. */
+/** pino-http's options: request ids, secrets redacted (headers, and credentials in URL paths such as iCal tokens). */
+export function httpLogOptions(log: LogConfig): HttpLogOptions {
+  return {
+    level: log.level,
+    genReqId: requestId,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    serializers: { req: redactRequest },
+    transport: log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
+  };
+}
+
+/** Structured JSON logs (pino) with a request id on every HTTP log line; secrets redacted. */
 @Module({
   imports: [
     LoggerModule.forRootAsync({
@@ -22,13 +36,7 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
       useFactory: (log: LogConfig) => ({
         // Nest 11's path syntax for "every route" (nestjs-pino's default '*' is legacy).
         forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
-        pinoHttp: {
-          level: log.level,
-          genReqId: requestId,
-          redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-          transport: log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
-          autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
-        },
+        pinoHttp: httpLogOptions(log),
       }),
     }),
   ],

@@ -5,6 +5,9 @@ import { redactUrl } from '../redact-url';
 
 type Handler = (message: string) => void;
 
+const DELETE_IF_EQUALS =
+  "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
 /**
  * The one adapter for Redis. Callers use these typed operations; the `redis` client and
  * its separate subscriber connection stay in here.
@@ -82,6 +85,30 @@ export class RedisService implements OnApplicationShutdown {
 
   async del(key: string): Promise<void> {
     await this.client.del(key);
+  }
+
+  /** Sets the key with an expiry only if it doesn't exist: true if this call set it (a lock taken). */
+  async setIfAbsent(key: string, value: string, ttlMs: number): Promise<boolean> {
+    const reply = await this.client.set(key, value, { condition: 'NX', expiration: { type: 'PX', value: ttlMs } });
+    return reply === 'OK';
+  }
+
+  /** Deletes the key only if it still holds `value`, in one atomic step (releasing a lock one holds). */
+  async deleteIfEquals(key: string, value: string): Promise<boolean> {
+    const deleted = await this.client.eval(DELETE_IF_EQUALS, { keys: [key], arguments: [value] });
+    return deleted === 1;
+  }
+
+  /** Reads a JSON value and deletes it in one step: of concurrent callers only one gets it. */
+  async takeJson<T>(key: string): Promise<T | null> {
+    const value = await this.client.getDel(key);
+    return value === null ? null : (JSON.parse(value) as T);
+  }
+
+  /** Adds 1 to a counter and answers the new count; the counter expires `ttlMs` after its first increment. */
+  async incrWithin(key: string, ttlMs: number): Promise<number> {
+    const [count] = await this.client.multi().incr(key).pExpire(key, ttlMs, 'NX').exec();
+    return Number(count);
   }
 
   async zAdd(key: string, member: string, score: number): Promise<void> {

@@ -23,4 +23,7 @@ export class CurrentUserDto implements CurrentUser {
 
   @ApiPropertyOptional({ description: 'Classroom of a terminal or assistant teacher' })
   classroomId?: string;
+
+  @ApiPropertyOptional({ description: 'Whether sign-in asks for a TOTP code' })
+  totpEnabled?: boolean;
 }

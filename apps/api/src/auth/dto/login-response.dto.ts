@@ -9,6 +9,12 @@ export class LoginResponseDto implements LoginResponse {
   @ApiProperty({ format: 'date-time' })
   expiresAt!: string;
 
+  @ApiProperty({ description: 'Opaque; exchange once at POST /api/auth/refresh for a new pair' })
+  refreshToken!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  refreshExpiresAt!: string;
+
   @ApiProperty({ type: CurrentUserDto })
   user!: CurrentUserDto;
 }

@@ -1,6 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { LoginRequest } from '@tongke/contracts';
-import { IsString, Length } from 'class-validator';
+import { IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'music.li', maxLength: 64 })
@@ -12,4 +12,13 @@ export class LoginDto implements LoginRequest {
   @IsString()
   @Length(1, 200)
   password!: string;
+
+  @ApiPropertyOptional({
+    example: '123456',
+    description: 'Required when the account has TOTP on (else 401 TOTP_REQUIRED)',
+  })
+  @IsOptional()
+  @IsString()
+  @Matches(/^\d{6}$/, { message: 'totpCode must be the 6 digits from the authenticator' })
+  totpCode?: string;
 }
