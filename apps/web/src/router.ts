@@ -1,4 +1,5 @@
 import { createRouter, createWebHistory } from 'vue-router';
+import { requireAdmin, requireCommunityAdmin } from './admin/admin.guard';
 import { requireSession } from './auth/auth.guard';
 import HomePage from './pages/HomePage.vue';
 import LessonsPage from './pages/LessonsPage.vue';
@@ -13,6 +14,38 @@ export const router = createRouter({
     { path: '/lessons/new', name: 'new-lesson', component: () => import('./pages/NewLessonPage.vue') },
     // A live lesson (mediasoup-client is loaded with this page only); `?as=observer` joins as an observer.
     { path: '/live/:id', name: 'live', component: () => import('./pages/LivePage.vue') },
+    // The caller's password, TOTP and sessions; /device pairs a classroom terminal (public).
+    { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue') },
+    { path: '/device', name: 'device', component: () => import('./pages/DevicePage.vue') },
+    // The timetable (课表) week view and the term editor.
+    { path: '/timetable', name: 'timetable', component: () => import('./pages/TimetablePage.vue') },
+    { path: '/timetable/terms', name: 'timetable-terms', component: () => import('./pages/TermsPage.vue') },
+    // Admin pages (admin roles only; the API enforces every rule).
+    {
+      path: '/admin',
+      name: 'admin',
+      component: () => import('./pages/admin/AdminOverviewPage.vue'),
+      beforeEnter: requireAdmin,
+    },
+    {
+      path: '/admin/schools/:schoolId',
+      name: 'admin-school',
+      component: () => import('./pages/admin/AdminSchoolPage.vue'),
+      beforeEnter: requireAdmin,
+    },
+    // Bulk import of schools, classrooms, classes and teachers (CSV/XLSX): district/community admins.
+    {
+      path: '/admin/import',
+      name: 'admin-import',
+      component: () => import('./pages/ImportPage.vue'),
+      beforeEnter: requireCommunityAdmin,
+    },
+    {
+      path: '/admin/audit',
+      name: 'admin-audit',
+      component: () => import('./pages/admin/AdminAuditPage.vue'),
+      beforeEnter: requireCommunityAdmin,
+    },
   ],
 });
 

@@ -1,5 +1,6 @@
-import type { ErrorBody } from '@tongke/contracts';
-import { clearStoredSession, readStoredSession, SESSION_EXPIRED_EVENT } from '../auth/session.storage';
+import type { ErrorBody, LoginResponse } from '@tongke/contracts';
+import { endSession, refreshSession } from '../auth/session.refresher';
+import { accessTokenValid, readSignedInSession } from '../auth/session.storage';
 import { ApiError } from './api.error';
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -9,8 +10,14 @@ const CODE_BY_STATUS: Record<number, string> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   410: 'LESSON_ENDED',
+  429: 'ACCOUNT_LOCKED',
   503: 'UNAVAILABLE',
 };
+
+export interface ApiFetchOptions {
+  /** Send no token and never refresh (sign-in, device pairing, logout: their bodies carry the credentials). */
+  anonymous?: boolean;
+}
 
 function isErrorBody(body: unknown): body is ErrorBody {
   return typeof body === 'object' && body !== null && typeof (body as ErrorBody).code === 'string';
@@ -26,34 +33,46 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-/**
- * Calls the API with the signed-in user's bearer token. Answers the JSON body; throws an
- * ApiError carrying the server's `{ code, message }` and the status. A 401 to a request that
- * carried a token ends the stored session (it expired or was revoked).
- */
-export async function apiFetch<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const token = readStoredSession()?.accessToken;
+async function send(path: string, init: RequestInit, token: string | undefined): Promise<Response> {
   const headers = new Headers(init.headers);
   headers.set('accept', 'application/json');
   if (token) headers.set('authorization', `Bearer ${token}`);
   if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
-  let res: Response;
   try {
-    res = await fetch(path, { ...init, headers });
+    return await fetch(path, { ...init, headers });
   } catch (err) {
     throw new ApiError('UNAVAILABLE', err instanceof Error ? err.message : String(err), 0);
   }
+}
+
+/** The signed-in session with a usable access token (refreshed first if it expired), or null. */
+async function currentSession(): Promise<LoginResponse | null> {
+  const session = readSignedInSession();
+  if (!session || accessTokenValid(session)) return session;
+  return refreshSession(session);
+}
+
+/**
+ * Calls the API with the signed-in user's bearer token. Answers the JSON body; throws an
+ * ApiError carrying the server's `{ code, message }`, the status and any `details`. An expired
+ * access token is refreshed first; a 401 to a request that carried a token refreshes once (shared
+ * with concurrent requests) and retries; if the refresh is refused the stored session ends.
+ */
+export async function apiFetch<T>(path: string, init: RequestInit = {}, options: ApiFetchOptions = {}): Promise<T> {
+  const session = options.anonymous ? null : await currentSession();
+  let res = await send(path, init, session?.accessToken);
+  if (res.status === 401 && session) {
+    const renewed = await refreshSession(session);
+    if (renewed) res = await send(path, init, renewed.accessToken);
+    if (renewed && res.status === 401) endSession();
+  }
   const body = await readJson(res);
   if (res.ok) return body as T;
-  if (res.status === 401 && token) {
-    clearStoredSession();
-    window.dispatchEvent(new Event(SESSION_EXPIRED_EVENT));
-  }
-  if (isErrorBody(body)) throw new ApiError(body.code, body.message, res.status);
+  if (isErrorBody(body)) throw new ApiError(body.code, body.message, res.status, body.details);
   throw new ApiError(CODE_BY_STATUS[res.status] ?? 'INTERNAL', `HTTP ${res.status}`, res.status);
 }
 
 /** A JSON request body. */
-export function jsonBody(method: 'POST' | 'PUT' | 'PATCH', body: unknown): RequestInit {
+export function jsonBody(method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body: unknown): RequestInit {
   return { method, body: JSON.stringify(body), headers: { 'content-type': 'application/json' } };
 }

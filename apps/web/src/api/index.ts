@@ -1,5 +1,16 @@
 export { apiFetch, jsonBody } from './api-client';
 export { ApiError } from './api.error';
-export { fetchMe, loginRequest } from './auth.api';
+export {
+  changePassword,
+  deviceSignInRequest,
+  disableTotp,
+  enableTotp,
+  fetchMe,
+  listSessions,
+  loginRequest,
+  logoutRequest,
+  revokeSession,
+  setupTotp,
+} from './auth.api';
 export { listClassrooms } from './classrooms.api';
 export { createInstantLesson, getLesson, getLessonRecord, joinLesson, listLessons } from './live-sessions.api';

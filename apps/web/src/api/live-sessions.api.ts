@@ -14,6 +14,11 @@ export function listLessons(status?: LiveSessionStatus): Promise<LiveSessionView
   return apiFetch<LiveSessionView[]>(`/api/live-sessions${status ? `?status=${status}` : ''}`);
 }
 
+/** GET /api/live-sessions/today: the caller's lessons of today (community time zone), by start. */
+export function listTodaysLessons(): Promise<LiveSessionView[]> {
+  return apiFetch<LiveSessionView[]>('/api/live-sessions/today');
+}
+
 export function getLesson(sessionId: string): Promise<LiveSessionView> {
   return apiFetch<LiveSessionView>(base(sessionId));
 }

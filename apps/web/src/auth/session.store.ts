@@ -1,19 +1,23 @@
-import type { CurrentUser } from '@tongke/contracts';
+import type { CurrentUser, LoginResponse } from '@tongke/contracts';
 import { computed, type ComputedRef, shallowRef } from 'vue';
-import { loginRequest } from '../api/auth.api';
+import { deviceSignInRequest, loginRequest, logoutRequest } from '../api/auth.api';
 import {
   clearStoredSession,
-  readStoredSession,
+  readSignedInSession,
   SESSION_EXPIRED_EVENT,
   SESSION_STORAGE_KEY,
+  SESSION_UPDATED_EVENT,
   writeStoredSession,
 } from './session.storage';
 
-const session = shallowRef(readStoredSession());
+const session = shallowRef(readSignedInSession());
 
-// Another tab signed in or out, or the API refused the token: follow the storage.
+// Another tab signed in, out or refreshed, this tab refreshed, or the API ended the session: follow the storage.
 window.addEventListener('storage', (e) => {
-  if (e.key === SESSION_STORAGE_KEY || e.key === null) session.value = readStoredSession();
+  if (e.key === SESSION_STORAGE_KEY || e.key === null) session.value = readSignedInSession();
+});
+window.addEventListener(SESSION_UPDATED_EVENT, () => {
+  session.value = readSignedInSession();
 });
 window.addEventListener(SESSION_EXPIRED_EVENT, () => {
   session.value = null;
@@ -21,38 +25,53 @@ window.addEventListener(SESSION_EXPIRED_EVENT, () => {
 
 export interface Session {
   user: ComputedRef<CurrentUser | null>;
-  token: ComputedRef<string | null>;
   signedIn: ComputedRef<boolean>;
-  login(username: string, password: string): Promise<CurrentUser>;
-  logout(): void;
+  /** Password sign-in; `totpCode` when the API asked for it (TOTP_REQUIRED). */
+  login(username: string, password: string, totpCode?: string): Promise<CurrentUser>;
+  /** A classroom terminal pairs with a one-time code; it then stays signed in (refresh). */
+  pairDevice(code: string, deviceName: string): Promise<CurrentUser>;
+  /** Merges changed account fields (e.g. TOTP turned on) into the stored user. */
+  updateUser(changes: Partial<CurrentUser>): void;
+  /** Signs out here and revokes the session on the server (best effort: offline still signs out here). */
+  logout(): Promise<void>;
 }
 
 const user = computed(() => session.value?.user ?? null);
-const token = computed(() => session.value?.accessToken ?? null);
 const signedIn = computed(() => session.value !== null);
 
-/** The signed-in user, shared by the whole app; the token is kept in localStorage ('tongke.session'). */
+function store(res: LoginResponse): CurrentUser {
+  writeStoredSession(res);
+  session.value = res;
+  return res.user;
+}
+
+/** The signed-in user, shared by the whole app; the session is kept in localStorage ('tongke.session'). */
 export function useSession(): Session {
   return {
     user,
-    token,
     signedIn,
-    async login(username, password) {
-      const res = await loginRequest({ username: username.trim(), password });
-      writeStoredSession(res);
-      session.value = res;
-      return res.user;
+    async login(username, password, totpCode) {
+      return store(await loginRequest({ username: username.trim(), password, ...(totpCode && { totpCode }) }));
     },
-    logout() {
+    async pairDevice(code, deviceName) {
+      return store(await deviceSignInRequest({ code: code.trim(), deviceName: deviceName.trim() }));
+    },
+    updateUser(changes) {
+      const current = readSignedInSession();
+      if (current) store({ ...current, user: { ...current.user, ...changes } });
+    },
+    async logout() {
+      const refreshToken = readSignedInSession()?.refreshToken;
       clearStoredSession();
       session.value = null;
+      if (refreshToken) await logoutRequest(refreshToken).catch(() => undefined);
     },
   };
 }
 
-/** Whether a stored session is usable right now (expiry checked), for the router guard. */
+/** Whether the browser is signed in right now (a valid access token, or a refresh token to get one), for the router guard. */
 export function hasSession(): boolean {
-  const current = readStoredSession();
+  const current = readSignedInSession();
   if (!current && session.value) session.value = null;
   return current !== null;
 }

@@ -1,34 +1,102 @@
 import { describe, expect, it } from '@jest/globals';
 import type { LiveSessionView } from '@tongke/contracts';
-import { lessonAction, todaysLessons } from './lesson-list';
+import { LessonRole } from '@tongke/contracts/live/lesson-role';
+import { canEnter, clockTime, countdown, lessonAction, lessonPhase, refreshDue, sortToday } from './lesson-list';
 
-const now = new Date(2026, 10, 23, 10, 0);
-const local = (day: number, hour: number) => new Date(2026, 10, day, hour, 0).toISOString();
+const at = (hour: number, minute = 0) => new Date(2026, 10, 23, hour, minute).toISOString();
 
-function lesson(id: string, status: LiveSessionView['status'], plannedStart: string, extra: object = {}) {
-  return { id, status, plannedStart, plannedEnd: plannedStart, myRole: 'lead', ...extra } as LiveSessionView;
+function lesson(id: string, status: LiveSessionView['status'], start: string, extra: Partial<LiveSessionView> = {}) {
+  return {
+    id,
+    status,
+    plannedStart: start,
+    plannedEnd: start,
+    opensAt: start,
+    open: false,
+    myRole: LessonRole.LEAD,
+    ...extra,
+  } as LiveSessionView;
 }
 
-describe(todaysLessons.name, () => {
-  it('keeps today’s lessons and any live one, live first, then by planned start', () => {
+describe(lessonPhase.name, () => {
+  it('tells 未开始 from 可进入 by the room being open, and keeps the other statuses', () => {
+    expect(lessonPhase(lesson('a', 'scheduled', at(10)))).toBe('upcoming');
+    expect(lessonPhase(lesson('a', 'scheduled', at(10), { open: true }))).toBe('open');
+    expect(lessonPhase(lesson('a', 'live', at(10), { open: true }))).toBe('live');
+    expect(lessonPhase(lesson('a', 'ended', at(10)))).toBe('ended');
+    expect(lessonPhase(lesson('a', 'missed', at(10)))).toBe('missed');
+    expect(lessonPhase(lesson('a', 'cancelled', at(10)))).toBe('cancelled');
+  });
+});
+
+describe(sortToday.name, () => {
+  it('puts live and open lessons first, then the ones to come, then the finished; each by start', () => {
     const list = [
-      lesson('ended-today', 'ended', local(23, 8), { endedAt: local(23, 9) }),
-      lesson('later', 'scheduled', local(23, 14)),
-      lesson('yesterday', 'scheduled', local(22, 14)),
-      lesson('live-since-yesterday', 'live', local(22, 23)),
-      lesson('soon', 'scheduled', local(23, 11)),
-      lesson('tomorrow', 'scheduled', local(24, 9)),
+      lesson('ended-8', 'ended', at(8)),
+      lesson('later-14', 'scheduled', at(14)),
+      lesson('cancelled-9', 'cancelled', at(9)),
+      lesson('open-11', 'scheduled', at(11), { open: true }),
+      lesson('live-10', 'live', at(10), { open: true }),
+      lesson('soon-13', 'scheduled', at(13)),
+      lesson('missed-7', 'missed', at(7)),
     ];
-    expect(todaysLessons(list, now).map((l) => l.id)).toEqual(['live-since-yesterday', 'soon', 'later', 'ended-today']);
+    expect(sortToday(list).map((l) => l.id)).toEqual([
+      'live-10',
+      'open-11',
+      'soon-13',
+      'later-14',
+      'missed-7',
+      'ended-8',
+      'cancelled-9',
+    ]);
   });
 });
 
 describe(lessonAction.name, () => {
-  it('joins in one’s own role, observes as an observer, and offers nothing for ended lessons', () => {
-    expect(lessonAction(lesson('a', 'live', local(23, 9)))).toBe('join');
-    expect(lessonAction(lesson('a', 'scheduled', local(23, 9), { myRole: 'classroom' }))).toBe('join');
-    expect(lessonAction(lesson('a', 'live', local(23, 9), { myRole: 'observer' }))).toBe('observe');
-    expect(lessonAction(lesson('a', 'ended', local(23, 9)))).toBeNull();
-    expect(lessonAction(lesson('a', 'live', local(23, 9), { myRole: undefined }))).toBeNull();
+  it('enters in one’s own role or observes, and offers nothing for finished lessons or non-participants', () => {
+    expect(lessonAction(lesson('a', 'live', at(9)))).toBe('join');
+    expect(lessonAction(lesson('a', 'scheduled', at(9), { myRole: LessonRole.CLASSROOM }))).toBe('join');
+    expect(lessonAction(lesson('a', 'live', at(9), { myRole: LessonRole.OBSERVER }))).toBe('observe');
+    expect(lessonAction(lesson('a', 'ended', at(9)))).toBeNull();
+    expect(lessonAction(lesson('a', 'missed', at(9)))).toBeNull();
+    expect(lessonAction(lesson('a', 'cancelled', at(9)))).toBeNull();
+    expect(lessonAction(lesson('a', 'live', at(9), { myRole: undefined }))).toBeNull();
+  });
+});
+
+describe(canEnter.name, () => {
+  it('enables the button when the room is open, and always for a live lesson', () => {
+    expect(canEnter(lesson('a', 'scheduled', at(9)))).toBe(false);
+    expect(canEnter(lesson('a', 'scheduled', at(9), { open: true }))).toBe(true);
+    expect(canEnter(lesson('a', 'live', at(9), { open: false }))).toBe(true);
+  });
+});
+
+describe(countdown.name, () => {
+  const now = new Date(2026, 10, 23, 9, 0, 0).getTime();
+  it('counts down in m:ss under an hour and h:mm:ss beyond, never below zero', () => {
+    expect(countdown(new Date(now + 4 * 60_000 + 5_000).toISOString(), now)).toBe('4:05');
+    expect(countdown(new Date(now + 500).toISOString(), now)).toBe('0:01');
+    expect(countdown(new Date(now + 3_723_000).toISOString(), now)).toBe('1:02:03');
+    expect(countdown(new Date(now - 10_000).toISOString(), now)).toBe('0:00');
+  });
+});
+
+describe(refreshDue.name, () => {
+  it('asks again once a room opened after the last fetch, and only then', () => {
+    const fetchedAt = new Date(at(9, 50)).getTime();
+    const waiting = lesson('a', 'scheduled', at(10, 10), { opensAt: at(10) });
+    expect(refreshDue([waiting], new Date(at(9, 59)).getTime(), fetchedAt)).toBe(false);
+    expect(refreshDue([waiting], new Date(at(10)).getTime(), fetchedAt)).toBe(true);
+    expect(refreshDue([{ ...waiting, open: true }], new Date(at(10)).getTime(), fetchedAt)).toBe(false);
+    // Already past its opening when fetched and still closed (the server said no): don't loop.
+    expect(refreshDue([waiting], new Date(at(10, 5)).getTime(), new Date(at(10, 1)).getTime())).toBe(false);
+  });
+});
+
+describe('clockTime', () => {
+  it('shows times in the community’s zone, not the browser’s', () => {
+    expect(clockTime('2026-11-24T06:30:00Z')).toBe('14:30');
+    expect(clockTime('2026-11-24T06:30:00Z', 'UTC')).toBe('06:30');
   });
 });
