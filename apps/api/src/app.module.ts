@@ -5,9 +5,12 @@ import { LoggingModule, RedisModule } from '@tongke/core';
 import { AuthModule } from './auth/auth.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ImportModule } from './import/import.module';
 import { LiveModule } from './live/live.module';
 import { ClassroomsModule } from './org/classrooms/classrooms.module';
+import { OrgAdminModule } from './org/org-admin.module';
 import { OrgModule } from './org/org.module';
+import { ScheduleModule } from './schedule/schedule.module';
 import { SeedModule } from './seed/seed.module';
 
 @Module({})
@@ -23,7 +26,10 @@ export class AppModule {
         OrgModule,
         AuthModule,
         ClassroomsModule,
+        OrgAdminModule,
+        ImportModule,
         LiveModule,
+        ScheduleModule,
         HealthModule,
         SeedModule,
         // The built web app (apps/web) on the same origin as /api.

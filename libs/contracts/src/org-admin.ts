@@ -130,7 +130,14 @@ export interface CreateClassGroupRequest {
   studentCount?: number;
   classroomId?: string;
 }
-export type UpdateClassGroupRequest = Partial<Omit<CreateClassGroupRequest, 'schoolId'>>;
+export interface UpdateClassGroupRequest extends Partial<
+  Omit<CreateClassGroupRequest, 'schoolId' | 'headTeacherId' | 'classroomId'>
+> {
+  /** `null` clears the head teacher. */
+  headTeacherId?: string | null;
+  /** `null` clears the classroom. */
+  classroomId?: string | null;
+}
 
 export interface UserView {
   id: string;

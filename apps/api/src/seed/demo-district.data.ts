@@ -60,10 +60,35 @@ export const DEMO_SCHOOLS = [
 ] as const;
 
 export const DEMO_CLASSROOMS = [
-  { _id: id(200), schoolId: id(100), name: '录播教室 1', seats: 48 },
-  { _id: id(201), schoolId: id(101), name: '四年级（1）班 同步课堂教室', seats: 36 },
-  { _id: id(202), schoolId: id(102), name: '四年级 同步课堂教室', seats: 30 },
-  { _id: id(203), schoolId: id(103), name: '教学点 多媒体教室', seats: 16 },
+  {
+    _id: id(200),
+    schoolId: id(100),
+    name: '录播教室 1',
+    seats: 48,
+    terminalModel: '希沃 86 寸交互智能平板 + 4K 跟踪摄像机',
+  },
+  { _id: id(201), schoolId: id(101), name: '四年级（1）班 同步课堂教室', seats: 36, terminalModel: '希沃 75 寸一体机' },
+  { _id: id(202), schoolId: id(102), name: '四年级 同步课堂教室', seats: 30, terminalModel: '鸿合 75 寸一体机' },
+  { _id: id(203), schoolId: id(103), name: '教学点 多媒体教室', seats: 16, terminalModel: '希沃 65 寸一体机' },
+];
+
+/** 结对: the urban lead school paired with each rural school since the alliance began. */
+export const DEMO_PAIRINGS = [101, 102, 103].map((member, i) => ({
+  _id: id(600 + i),
+  leadSchoolId: id(100),
+  memberSchoolId: id(member),
+  since: '2024-09-01',
+}));
+
+/** Classes (班级) of the demo schools; the rural ones sit in their school's synchronous classroom. */
+export const DEMO_CLASS_GROUPS = [
+  { _id: id(700), schoolId: id(100), grade: 4, classNumber: 1, studentCount: 45, headTeacherId: id(301) },
+  { _id: id(701), schoolId: id(100), grade: 4, classNumber: 2, studentCount: 44, headTeacherId: id(303) },
+  { _id: id(702), schoolId: id(100), grade: 5, classNumber: 1, studentCount: 46, headTeacherId: id(302) },
+  { _id: id(703), schoolId: id(101), grade: 4, classNumber: 1, studentCount: 34, classroomId: id(201) },
+  { _id: id(704), schoolId: id(101), grade: 5, classNumber: 1, studentCount: 31 },
+  { _id: id(705), schoolId: id(102), grade: 4, classNumber: 1, studentCount: 27, classroomId: id(202) },
+  { _id: id(706), schoolId: id(103), grade: 4, classNumber: 1, studentCount: 9, classroomId: id(203) },
 ];
 
 interface DemoUser {
@@ -111,6 +136,13 @@ export const DEMO_USERS: DemoUser[] = [
     classroomId: id(201),
   },
   { _id: id(305), username: 'research.sun', displayName: '孙丽（教研员）', roles: [Role.RESEARCH_OFFICER] },
+  {
+    _id: id(306),
+    username: 'school.wang',
+    displayName: '王建国（汤河乡中心小学管理员）',
+    roles: [Role.SCHOOL_ADMIN],
+    schoolId: id(101),
+  },
   ...DEMO_CLASSROOMS.map((c, i) => ({
     _id: id(400 + i),
     username: `terminal.${i + 1}`,
@@ -120,6 +152,16 @@ export const DEMO_USERS: DemoUser[] = [
     classroomId: c._id,
   })),
 ];
+
+/** The district (education bureau) admin: no community, acts as community admin in every community of the district. */
+export const DEMO_DISTRICT_ADMIN = {
+  _id: id(307),
+  username: 'district.zhou',
+  displayName: '周敏（区教体局）',
+  roles: [Role.DISTRICT_ADMIN],
+  district: DEMO_COMMUNITY.district,
+  subjects: [] as Subject[],
+};
 
 export const DEMO_TERM = {
   _id: id(500),

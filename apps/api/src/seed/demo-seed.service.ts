@@ -1,19 +1,25 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiServerConfig } from '@tongke/config';
 import { hash } from 'argon2';
+import { ClassGroupRepository } from '../org/repositories/class-group.repository';
 import { ClassroomRepository } from '../org/repositories/classroom.repository';
 import { CommunityRepository } from '../org/repositories/community.repository';
+import { PairingRepository } from '../org/repositories/pairing.repository';
 import { SchoolRepository } from '../org/repositories/school.repository';
 import { TermRepository } from '../org/repositories/term.repository';
 import { UserRepository } from '../org/repositories/user.repository';
 import {
+  DEMO_CLASS_GROUPS,
   DEMO_CLASSROOMS,
   DEMO_COMMUNITY,
+  DEMO_DISTRICT_ADMIN,
+  DEMO_PAIRINGS,
   DEMO_PASSWORD,
   DEMO_SCHOOLS,
   DEMO_TERM,
   DEMO_USERS,
 } from './demo-district.data';
+import { ScheduleSeedService } from './schedule-seed.service';
 
 /**
  * Seeds the demo district when SEED_DEMO=true and it is not there yet. Documents have
@@ -29,23 +35,27 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly communities: CommunityRepository,
     private readonly schools: SchoolRepository,
     private readonly classrooms: ClassroomRepository,
+    private readonly pairings: PairingRepository,
+    private readonly classGroups: ClassGroupRepository,
     private readonly users: UserRepository,
     private readonly terms: TermRepository,
+    private readonly timetable: ScheduleSeedService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.server.seedDemo) return;
     const seeded = await this.isSeeded();
     if (!seeded) await this.seed();
+    await this.timetable.ensure(!seeded);
     this.logger.log(
       `demo district ${seeded ? 'present' : 'seeded'}: ${DEMO_COMMUNITY.name}; logins (password ${DEMO_PASSWORD}): ` +
-        DEMO_USERS.map((u) => `${u.username} = ${u.displayName}`).join(', '),
+        [...DEMO_USERS, DEMO_DISTRICT_ADMIN].map((u) => `${u.username} = ${u.displayName}`).join(', '),
     );
   }
 
+  /** The district admin is written last: when it exists, everything before it does too. */
   async isSeeded(): Promise<boolean> {
-    const lastUser = DEMO_USERS[DEMO_USERS.length - 1];
-    return (await this.users.findForLogin(lastUser.username)) !== null;
+    return (await this.users.findForLogin(DEMO_DISTRICT_ADMIN.username)) !== null;
   }
 
   async seed(): Promise<void> {
@@ -53,8 +63,11 @@ export class DemoSeedService implements OnApplicationBootstrap {
     await this.communities.upsert(DEMO_COMMUNITY);
     for (const s of DEMO_SCHOOLS) await this.schools.upsert({ ...s, communityId });
     for (const c of DEMO_CLASSROOMS) await this.classrooms.upsert({ ...c, communityId });
+    for (const p of DEMO_PAIRINGS) await this.pairings.upsert({ ...p, communityId });
+    for (const g of DEMO_CLASS_GROUPS) await this.classGroups.upsert({ ...g, communityId });
     await this.terms.upsert({ ...DEMO_TERM, communityId });
     const passwordHash = await hash(DEMO_PASSWORD);
     for (const u of DEMO_USERS) await this.users.upsert({ subjects: [], ...u, communityId, passwordHash });
+    await this.users.upsert({ ...DEMO_DISTRICT_ADMIN, passwordHash });
   }
 }
