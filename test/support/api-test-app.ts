@@ -26,19 +26,29 @@ export interface ApiTestApp {
   close(): Promise<void>;
 }
 
+export interface ApiTestAppOptions {
+  /** Also seed the demo course schedules and their lessons (off: specs see only the lessons they make). */
+  demoTimetable?: boolean;
+}
+
 /**
  * The real API (AppModule + main.ts's setup) on the integration FerretDB and Redis, with its
  * own database (demo district seeded) and its own Redis database index, so specs running in
  * parallel neither share documents nor see each other's media nodes.
  */
-export async function startApiTestApp(redisDb: number): Promise<ApiTestApp> {
+export async function startApiTestApp(redisDb: number, options: ApiTestAppOptions = {}): Promise<ApiTestApp> {
   const redisUrl = new URL(testRedisUrl());
   redisUrl.pathname = `/${redisDb}`;
   const dbName = `apitest${randomBytes(6)
     .toString('hex')
     .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
   const config = loadApiConfig(
-    testConfigEnv({ MONGODB_DB: dbName, REDIS_URL: redisUrl.toString(), SEED_DEMO: 'true' }),
+    testConfigEnv({
+      MONGODB_DB: dbName,
+      REDIS_URL: redisUrl.toString(),
+      SEED_DEMO: 'true',
+      SEED_DEMO_TIMETABLE: options.demoTimetable ? 'true' : 'false',
+    }),
   );
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error'] });
   configureApiApp(app);

@@ -21,7 +21,7 @@ describe(ClassroomAdminService.name, () => {
   let other: OtherCommunity;
 
   beforeAll(async () => {
-    t = await startApiTestApp(2);
+    t = await startApiTestApp(19);
     auth = await signInAll(t);
     other = await insertOtherCommunity(t);
   });

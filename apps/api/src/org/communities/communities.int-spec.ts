@@ -130,6 +130,7 @@ describe(CommunitiesService.name, () => {
         targetName: '山城区第二教育集团',
         changes: ['kind', 'name'],
       });
+      expect(entry?.communityId?.toString()).toBe(created.id);
       expect(entry?.communityId).toBeUndefined();
     });
 

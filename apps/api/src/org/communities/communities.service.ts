@@ -57,9 +57,9 @@ export class CommunitiesService {
       this.communities.create({ name: dto.name, kind: dto.kind, district, timeZone: 'Asia/Shanghai' }),
       `a community named ${dto.name} already exists in ${district}`,
     );
-    // District-level action: the entry has no community (see AuditEntry.communityId).
+    // Filed under the new community, so its admins see how it began.
     const target = { type: 'community', id: community._id, name: community.name };
-    await this.audit.record(user, undefined, 'community.create', target, changedFields(dto));
+    await this.audit.record(user, community._id, 'community.create', target, changedFields(dto));
     return this.view(community);
   }
 

@@ -19,7 +19,7 @@ describe(PairingsService.name, () => {
   let newSchoolId: string;
 
   beforeAll(async () => {
-    t = await startApiTestApp(1);
+    t = await startApiTestApp(17);
     auth = await signInAll(t);
     other = await insertOtherCommunity(t);
     const school = await t.http

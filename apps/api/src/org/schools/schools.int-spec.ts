@@ -19,7 +19,7 @@ describe(SchoolsService.name, () => {
   let other: OtherCommunity;
 
   beforeAll(async () => {
-    t = await startApiTestApp(1);
+    t = await startApiTestApp(18);
     auth = await signInAll(t);
     other = await insertOtherCommunity(t);
   });

@@ -30,7 +30,7 @@ describe(UsersService.name, () => {
   const signIn = (username: string, password: string) => t.http.post('/api/auth/login').send({ username, password });
 
   beforeAll(async () => {
-    t = await startApiTestApp(3);
+    t = await startApiTestApp(20);
     auth = await signInAll(t);
     other = await insertOtherCommunity(t);
   });
