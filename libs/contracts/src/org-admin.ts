@@ -7,7 +7,8 @@ export const ORG_LIMITS = {
   nameMax: 64,
   addressMax: 200,
   usernameMin: 3,
-  usernameMax: 32,
+  /** Room for generated terminal accounts (`terminal-<classroomId>`, 33 characters). */
+  usernameMax: 40,
   passwordMin: 10,
   passwordMax: 128,
   studentCountMax: 5000,

@@ -120,7 +120,7 @@ describe(UsersService.name, () => {
 
     it.each([
       [{ username: 'ab' }, /username must be longer than or equal to 3 characters/],
-      [{ username: 'a'.repeat(33) }, /username must be shorter than or equal to 32 characters/],
+      [{ username: 'a'.repeat(41) }, /username must be shorter than or equal to 40 characters/],
       [{ username: '王老师' }, /username may contain only letters, digits/],
       [{ username: '.dot' }, /username may contain only letters, digits/],
       [{ displayName: 'x'.repeat(65) }, /displayName must be shorter than or equal to 64 characters/],
