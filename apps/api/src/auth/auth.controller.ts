@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Ip, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiNoContentResponse,
@@ -72,8 +72,12 @@ export class AuthController {
   @ApiOkResponse({ type: LoginResponseDto })
   @ApiBadRequestResponse({ type: ErrorBodyDto })
   @ApiUnauthorizedResponse({ type: ErrorBodyDto, description: 'unknown, used or expired pairing code' })
-  device(@Body() dto: DeviceSignInDto): Promise<LoginResponse> {
-    return this.devices.signIn(dto);
+  @ApiTooManyRequestsResponse({
+    type: ErrorBodyDto,
+    description: 'ACCOUNT_LOCKED: too many attempts from this address',
+  })
+  device(@Body() dto: DeviceSignInDto, @Ip() client: string): Promise<LoginResponse> {
+    return this.devices.signIn(dto, client);
   }
 
   @Get('me')

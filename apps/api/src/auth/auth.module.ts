@@ -25,6 +25,7 @@ import { AuthSession, AuthSessionSchema } from './sessions/auth-session.schema';
 import { AuthSessionService } from './sessions/auth-session.service';
 import { RefreshClaimStore } from './sessions/refresh-claim.store';
 import { TotpAuthenticator } from './totp/totp.authenticator';
+import { TotpReplayStore } from './totp/totp-replay.store';
 
 /**
  * Sign-in, sessions (refresh tokens), TOTP, lockout and terminal pairing. Modules whose routes use
@@ -66,6 +67,7 @@ import { TotpAuthenticator } from './totp/totp.authenticator';
     LoginLockoutStore,
     LoginLockoutService,
     TotpAuthenticator,
+    TotpReplayStore,
     DeviceCodeStore,
     DevicePairingService,
   ],

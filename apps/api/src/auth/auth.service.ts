@@ -11,6 +11,7 @@ import type { LoginDto } from './dto/login.dto';
 import { LoginLockoutService } from './lockout/login-lockout.service';
 import { LoginResponseFactory } from './login-response.factory';
 import { AuthSessionService } from './sessions/auth-session.service';
+import { TotpReplayStore } from './totp/totp-replay.store';
 import { TotpAuthenticator } from './totp/totp.authenticator';
 
 const WRONG_CREDENTIALS = 'wrong username or password';
@@ -32,6 +33,7 @@ export class AuthService {
     private readonly sessions: AuthSessionService,
     private readonly lockout: LoginLockoutService,
     private readonly totp: TotpAuthenticator,
+    private readonly totpReplays: TotpReplayStore,
     private readonly responses: LoginResponseFactory,
   ) {}
 
@@ -83,8 +85,10 @@ export class AuthService {
 
   private async checkTotp(user: UserWithSecrets, dto: LoginDto): Promise<void> {
     if (!dto.totpCode) throw new AppError(ErrorCode.TOTP_REQUIRED, 'enter the 6-digit code from your authenticator');
-    if (user.totpSecret && this.totp.matches(dto.totpCode, user.totpSecret)) return;
+    const matches = !!user.totpSecret && this.totp.matches(dto.totpCode, user.totpSecret);
+    if (matches && (await this.totpReplays.firstUse(user._id, dto.totpCode.replace(/\s/g, '')))) return;
     await this.lockout.recordFailure(dto.username);
-    throw new AppError(ErrorCode.UNAUTHENTICATED, 'wrong authenticator code');
+    const message = matches ? 'this code was already used, wait for the next one' : 'wrong authenticator code';
+    throw new AppError(ErrorCode.UNAUTHENTICATED, message);
   }
 }

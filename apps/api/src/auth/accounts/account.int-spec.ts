@@ -122,8 +122,12 @@ describe(AccountService.name, () => {
       // A wrong password still says only that.
       const wrongPw = await login('assistant.liu', 'wrong-password').expect(401);
       expect(wrongPw.body.code).toBe('UNAUTHENTICATED');
-      const ok = await login('assistant.liu', DEMO_PASSWORD, authenticator.generate(secret)).expect(200);
+      const code = authenticator.generate(secret);
+      const ok = await login('assistant.liu', DEMO_PASSWORD, code).expect(200);
       expect((ok.body as LoginResponse).user.totpEnabled).toBe(true);
+      // A code signs in once (a replayed one is refused even inside its 30 s window).
+      const replay = await login('assistant.liu', DEMO_PASSWORD, code).expect(401);
+      expect(replay.body.message).toMatch(/already used/);
 
       await t.http
         .post('/api/auth/totp/disable')

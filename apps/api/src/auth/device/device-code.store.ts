@@ -3,6 +3,9 @@ import { RedisService } from '@tongke/core';
 import { DEVICE_CODE_TTL_MS } from './device-code';
 
 const KEY_PREFIX = 'tongke:auth:device-code:';
+const ATTEMPTS_PREFIX = 'tongke:auth:device-attempts:';
+/** Pairing attempts one client address may make per window (a terminal needs one; guessing needs billions). */
+export const DEVICE_ATTEMPTS = { max: 20, windowMs: 15 * 60_000 } as const;
 
 /** What a pairing code stands for. */
 export interface DeviceCodeGrant {
@@ -19,6 +22,11 @@ export class DeviceCodeStore {
 
   async put(code: string, grant: DeviceCodeGrant): Promise<void> {
     await this.redis.setJson(KEY_PREFIX + code, grant, DEVICE_CODE_TTL_MS);
+  }
+
+  /** Counts a pairing attempt from a client address; answers the attempts it made in the current window. */
+  countAttempt(client: string): Promise<number> {
+    return this.redis.incrWithin(ATTEMPTS_PREFIX + client, DEVICE_ATTEMPTS.windowMs);
   }
 
   /** The grant of a code, deleting it in the same step (a second caller gets null). */

@@ -14,6 +14,7 @@ import { User } from '../../org/schemas/user.schema';
 import { DEMO_COMMUNITY } from '../../seed/demo-district.data';
 import { type ApiTestApp, startApiTestApp } from '../../../../../test/support/api-test-app';
 import { AuthSessionService } from '../sessions/auth-session.service';
+import { DEVICE_ATTEMPTS } from './device-code.store';
 import { DevicePairingService } from './device-pairing.service';
 
 const COMMUNITY = DEMO_COMMUNITY._id.toString();
@@ -241,5 +242,15 @@ describe(DevicePairingService.name, () => {
     // Look-alike characters are never in a code.
     const lookalike = await pair('OOOO-IIII').expect(401);
     expect(lookalike.body.code).toBe('UNAUTHENTICATED');
+  });
+
+  // Last: it uses up this address's attempts for the window.
+  it('refuses a client address after too many pairing attempts, even with a valid code', async () => {
+    let status = 0;
+    for (let i = 0; i <= DEVICE_ATTEMPTS.max && status !== 429; i++) status = (await pair('ZZZZ-ZZZZ')).status;
+    expect(status).toBe(429);
+    const valid = await issue(ROOM_TANGHE);
+    const refused = await pair(valid.code).expect(429);
+    expect(refused.body).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/too many pairing/) });
   });
 });

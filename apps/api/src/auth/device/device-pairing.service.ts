@@ -15,7 +15,7 @@ import type { DeviceSignInDto } from '../dto/device-sign-in.dto';
 import { LoginResponseFactory } from '../login-response.factory';
 import { AuthSessionService } from '../sessions/auth-session.service';
 import { DEVICE_CODE_TTL_MS, newDeviceCode, normalizeDeviceCode } from './device-code';
-import { DeviceCodeStore } from './device-code.store';
+import { DEVICE_ATTEMPTS, DeviceCodeStore } from './device-code.store';
 
 const BAD_CODE = 'unknown or expired pairing code: ask an admin for a new one';
 
@@ -49,7 +49,13 @@ export class DevicePairingService {
   }
 
   /** Exchanges a pairing code (once) for a device session of the classroom's terminal account. */
-  async signIn(dto: DeviceSignInDto): Promise<LoginResponse> {
+  async signIn(dto: DeviceSignInDto, client: string): Promise<LoginResponse> {
+    if ((await this.codes.countAttempt(client)) > DEVICE_ATTEMPTS.max) {
+      throw new AppError(
+        ErrorCode.ACCOUNT_LOCKED,
+        'too many pairing attempts from this address, try again in 15 minutes',
+      );
+    }
     const code = normalizeDeviceCode(dto.code);
     const grant = code ? await this.codes.take(code) : null;
     if (!grant) throw new AppError(ErrorCode.UNAUTHENTICATED, BAD_CODE);
