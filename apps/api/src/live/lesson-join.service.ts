@@ -1,13 +1,17 @@
 import { Injectable } from '@nestjs/common';
+import { LessonConfig } from '@tongke/config';
 import { ErrorCode, type JoinLessonResponse, LessonRole } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import type { Types } from 'mongoose';
 import { ClassroomsService } from '../org/classrooms/classrooms.service';
+import { CommunityRepository } from '../org/repositories/community.repository';
 import type { User } from '../org/schemas/user.schema';
 import { JoinTokenService } from './join-token.service';
 import { LiveSessionViewsService } from './live-session-views.service';
 import { MediaPlacementService } from './media-placement.service';
 import { resolveLessonRole } from './policy/lesson-role.policy';
+import { joinRefusal } from './policy/lesson-window.policy';
+import { zoneOf } from './policy/local-dates';
 import { LiveSessionRepository } from './repositories/live-session.repository';
 import type { LiveSession } from './schemas/live-session.schema';
 
@@ -20,14 +24,16 @@ export class LessonJoinService {
     private readonly placement: MediaPlacementService,
     private readonly tokens: JoinTokenService,
     private readonly views: LiveSessionViewsService,
+    private readonly communities: CommunityRepository,
+    private readonly lesson: LessonConfig,
   ) {}
 
-  async join(user: User, sessionId: Types.ObjectId, as?: 'observer'): Promise<JoinLessonResponse> {
+  async join(user: User, sessionId: Types.ObjectId, as?: 'observer', now = new Date()): Promise<JoinLessonResponse> {
     const session = user.communityId ? await this.sessions.findById(user.communityId, sessionId) : null;
     if (!session) throw new AppError(ErrorCode.NOT_FOUND, `no live session ${sessionId}`);
     const role = resolveLessonRole(user, session, as === 'observer');
     if (!role) throw new AppError(ErrorCode.FORBIDDEN, 'you are not a participant of this lesson');
-    if (session.status === 'ended') throw new AppError(ErrorCode.LESSON_ENDED, 'the lesson has ended');
+    await this.assertJoinable(session, now);
     const placed = await this.placement.place(session);
     const { token, expiresAt } = await this.tokens.sign({
       sid: session._id.toString(),
@@ -43,8 +49,15 @@ export class LessonJoinService {
       mediaUrl: placed.url,
       role,
       expiresAt: expiresAt.toISOString(),
-      session: await this.views.toView(user, session),
+      session: await this.views.toView(user, session, now),
     };
+  }
+
+  /** 410 for ended, missed or cancelled lessons; 409 before a timetabled lesson's room opens. */
+  private async assertJoinable(session: LiveSession, now: Date): Promise<void> {
+    const community = await this.communities.findById(session.communityId);
+    const refusal = joinRefusal(session, now, this.lesson.openLeadMin, zoneOf(community ?? {}));
+    if (refusal) throw refusal;
   }
 
   private classroomOf(user: User, role: LessonRole): Types.ObjectId | undefined {

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { LessonConfig } from '@tongke/config';
 import type { ClassroomRef, LiveSessionView } from '@tongke/contracts';
 import type { Types } from 'mongoose';
 import { ClassroomsService } from '../org/classrooms/classrooms.service';
 import { UserRepository } from '../org/repositories/user.repository';
 import { type LessonUser, resolveLessonRole } from './policy/lesson-role.policy';
+import { isOpen, opensAt } from './policy/lesson-window.policy';
 import type { LiveSession } from './schemas/live-session.schema';
 
 const unique = (ids: Types.ObjectId[]) => [...new Map(ids.map((id) => [id.toString(), id])).values()];
@@ -14,15 +16,16 @@ export class LiveSessionViewsService {
   constructor(
     private readonly users: UserRepository,
     private readonly classrooms: ClassroomsService,
+    private readonly lesson: LessonConfig,
   ) {}
 
-  async toView(user: LessonUser, session: LiveSession): Promise<LiveSessionView> {
-    const [view] = await this.toViews(user, [session]);
+  async toView(user: LessonUser, session: LiveSession, now = new Date()): Promise<LiveSessionView> {
+    const [view] = await this.toViews(user, [session], now);
     return view;
   }
 
-  /** All sessions must belong to one community. */
-  async toViews(user: LessonUser, sessions: LiveSession[]): Promise<LiveSessionView[]> {
+  /** All sessions must belong to one community; `open` is as of `now`. */
+  async toViews(user: LessonUser, sessions: LiveSession[], now = new Date()): Promise<LiveSessionView[]> {
     if (sessions.length === 0) return [];
     const communityId = sessions[0].communityId;
     const [leads, rooms] = await Promise.all([
@@ -30,15 +33,15 @@ export class LiveSessionViewsService {
       this.classrooms.findByIds(communityId, unique(sessions.flatMap((s) => s.classroomIds))),
     ]);
     const leadNames = new Map(leads.map((u) => [u._id.toString(), u.displayName]));
-    return sessions.map((s) => this.view(user, s, leadNames, rooms));
+    return sessions.map((s) => this.view(user, s, { leadNames, rooms, now }));
   }
 
   private view(
     user: LessonUser,
     s: LiveSession,
-    leadNames: Map<string, string>,
-    rooms: Map<string, ClassroomRef>,
+    ctx: { leadNames: Map<string, string>; rooms: Map<string, ClassroomRef>; now: Date },
   ): LiveSessionView {
+    const { leadNames, rooms, now } = ctx;
     const myRole = resolveLessonRole(user, s);
     return {
       id: s._id.toString(),
@@ -55,6 +58,9 @@ export class LiveSessionViewsService {
       ...(s.startedAt && { startedAt: s.startedAt.toISOString() }),
       ...(s.endedAt && { endedAt: s.endedAt.toISOString() }),
       ...(myRole && { myRole }),
+      ...(s.scheduleId && { scheduleId: s.scheduleId.toString() }),
+      opensAt: opensAt(s, this.lesson.openLeadMin).toISOString(),
+      open: isOpen(s, now, this.lesson.openLeadMin),
     };
   }
 }

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, type StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiGoneResponse,
   ApiNotFoundResponse,
@@ -54,6 +55,16 @@ export class LiveSessionsController {
     return this.sessions.list(user, query.status);
   }
 
+  @Get('today')
+  @Auth()
+  @ApiOperation({
+    summary: "Today's lessons (今日课堂) of the caller in the community's time zone, by start, any status",
+  })
+  @ApiOkResponse({ type: LiveSessionViewDto, isArray: true })
+  today(@CurrentUser() user: User): Promise<LiveSessionView[]> {
+    return this.sessions.today(user);
+  }
+
   @Get(':id')
   @Auth()
   @ApiOperation({ summary: 'One lesson, with the role the caller would join with' })
@@ -67,7 +78,8 @@ export class LiveSessionsController {
   @Auth()
   @ApiOperation({ summary: 'Join a lesson: a join token (≤ 5 min) and the URL of the media node hosting it' })
   @ApiOkResponse({ type: JoinLessonResponseDto })
-  @ApiGoneResponse({ type: ErrorBodyDto, description: 'LESSON_ENDED' })
+  @ApiGoneResponse({ type: ErrorBodyDto, description: 'LESSON_ENDED: ended, missed or cancelled' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: "LESSON_NOT_OPEN: a timetabled lesson's room opens later" })
   @ApiServiceUnavailableResponse({ type: ErrorBodyDto, description: 'no media node is available' })
   join(
     @CurrentUser() user: User,

@@ -3,11 +3,17 @@ import { ErrorCode, type LiveSessionStatus, type LiveSessionView, Role } from '@
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
 import { ClassroomsService } from '../org/classrooms/classrooms.service';
+import { CommunityRepository } from '../org/repositories/community.repository';
 import type { User } from '../org/schemas/user.schema';
 import type { CreateInstantLessonDto } from './dto/create-instant-lesson.dto';
 import { LiveSessionViewsService } from './live-session-views.service';
 import { resolveLessonRole } from './policy/lesson-role.policy';
-import { LiveSessionRepository, type SessionVisibility } from './repositories/live-session.repository';
+import { localDayOf, zoneOf } from './policy/local-dates';
+import {
+  LiveSessionRepository,
+  type SessionParties,
+  type SessionVisibility,
+} from './repositories/live-session.repository';
 import type { LiveSession } from './schemas/live-session.schema';
 
 const LIST_LIMIT = 100;
@@ -22,6 +28,7 @@ export class LiveSessionsService {
     private readonly sessions: LiveSessionRepository,
     private readonly classrooms: ClassroomsService,
     private readonly views: LiveSessionViewsService,
+    private readonly communities: CommunityRepository,
   ) {}
 
   /** 即时课堂: the caller leads; the session stays `scheduled` until the media node reports it started. */
@@ -54,6 +61,19 @@ export class LiveSessionsService {
     return this.views.toViews(user, found);
   }
 
+  /**
+   * The caller's lessons starting today in the community's time zone, by start, whatever their
+   * status (the page shows ended, missed and cancelled ones too): a lead teacher's own, a
+   * terminal's or assistant's classroom's, the whole community's for community-wide roles.
+   */
+  async today(user: User, now = new Date()): Promise<LiveSessionView[]> {
+    if (!user.communityId) return [];
+    const community = await this.communities.findById(user.communityId);
+    const { start, end } = localDayOf(now, zoneOf(community ?? {}));
+    const found = await this.sessions.findStartingBetween(user.communityId, this.parties(user), start, end);
+    return this.views.toViews(user, found, now);
+  }
+
   async get(user: User, id: Types.ObjectId): Promise<LiveSessionView> {
     return this.views.toView(user, await this.findVisible(user, id));
   }
@@ -84,6 +104,15 @@ export class LiveSessionsService {
       all: user.roles.some((r) => COMMUNITY_WIDE.includes(r)),
       ...(user.roles.includes(Role.TEACHER) && { leadTeacherId: user._id }),
       ...(classroomBound && user.classroomId && { classroomId: user.classroomId }),
+    };
+  }
+
+  private parties(user: User): SessionParties {
+    const v = this.visibility(user);
+    return {
+      all: v.all,
+      ...(v.leadTeacherId && { leadTeacherIds: [v.leadTeacherId] }),
+      ...(v.classroomId && { classroomIds: [v.classroomId] }),
     };
   }
 

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { ScheduleModule as NestScheduleModule } from '@nestjs/schedule';
 import { MediaNodeDirectory } from '@tongke/core';
 import { AuthModule } from '../auth/auth.module';
 import { ClassroomsModule } from '../org/classrooms/classrooms.module';
@@ -7,6 +8,7 @@ import { OrgModule } from '../org/org.module';
 import { InternalEventsController } from './internal-events.controller';
 import { JoinTokenService } from './join-token.service';
 import { LessonEventsService } from './lesson-events.service';
+import { LessonLifecycleService } from './lesson-lifecycle.service';
 import { LessonJoinService } from './lesson-join.service';
 import { LessonRecordService } from './lesson-record.service';
 import { LessonRecordWriter } from './lesson-record.writer';
@@ -19,6 +21,7 @@ import { ChatMessageRepository } from './repositories/chat-message.repository';
 import { LiveSessionRepository } from './repositories/live-session.repository';
 import { ObserverNoteRepository } from './repositories/observer-note.repository';
 import { ProcessedEventRepository } from './repositories/processed-event.repository';
+import { RedisLock } from './redis-lock.adapter';
 import { QuizRepository } from './repositories/quiz.repository';
 import { SharedFileRepository } from './repositories/shared-file.repository';
 import { WhiteboardEntryRepository } from './repositories/whiteboard-entry.repository';
@@ -30,7 +33,10 @@ import { ProcessedEvent, ProcessedEventSchema } from './schemas/processed-event.
 import { Quiz, QuizSchema } from './schemas/quiz.schema';
 import { SharedFile, SharedFileSchema } from './schemas/shared-file.schema';
 import { WhiteboardEntry, WhiteboardEntrySchema } from './schemas/whiteboard-entry.schema';
+import { ScheduledSessionsService } from './scheduled-sessions.service';
 import { ServiceTokenGuard } from './service-token.guard';
+import { TimetableController } from './timetable.controller';
+import { TimetableService } from './timetable.service';
 
 const repositories = [
   LiveSessionRepository,
@@ -43,12 +49,16 @@ const repositories = [
   ProcessedEventRepository,
 ];
 
-/** Live lessons: sessions, joining (role, token, media node placement) and the lesson record. */
+/**
+ * Live lessons: sessions, joining (role, token, media node placement), the lesson record,
+ * today's lessons, the week view (timetable) and the lifecycle tick (missed lessons).
+ */
 @Module({
   imports: [
     OrgModule,
     AuthModule,
     ClassroomsModule,
+    NestScheduleModule.forRoot(),
     MongooseModule.forFeature([
       { name: LiveSession.name, schema: LiveSessionSchema },
       { name: Attendance.name, schema: AttendanceSchema },
@@ -60,7 +70,7 @@ const repositories = [
       { name: ProcessedEvent.name, schema: ProcessedEventSchema },
     ]),
   ],
-  controllers: [LiveSessionsController, InternalEventsController],
+  controllers: [LiveSessionsController, InternalEventsController, TimetableController],
   providers: [
     ...repositories,
     MediaNodeDirectory,
@@ -72,8 +82,12 @@ const repositories = [
     LessonRecordService,
     LessonRecordWriter,
     LessonEventsService,
+    ScheduledSessionsService,
     ServiceTokenGuard,
+    TimetableService,
+    LessonLifecycleService,
+    RedisLock,
   ],
-  exports: [LiveSessionsService],
+  exports: [LiveSessionsService, ScheduledSessionsService],
 })
 export class LiveModule {}

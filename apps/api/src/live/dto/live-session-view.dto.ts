@@ -8,14 +8,8 @@ import {
   type Subject,
 } from '@tongke/contracts';
 import { ClassroomRefDto } from '../../org/classrooms/classroom-ref.dto';
-
-class LeadTeacherDto {
-  @ApiProperty()
-  id!: string;
-
-  @ApiProperty({ example: '李静（音乐）' })
-  name!: string;
-}
+import { LIVE_SESSION_STATUSES } from '../schemas/live-session.schema';
+import { LeadTeacherDto } from './lead-teacher.dto';
 
 export class LiveSessionViewDto implements LiveSessionView {
   @ApiProperty()
@@ -36,7 +30,10 @@ export class LiveSessionViewDto implements LiveSessionView {
   @ApiProperty({ minimum: 1, maximum: 9 })
   grade!: number;
 
-  @ApiProperty({ enum: ['scheduled', 'live', 'ended'] })
+  @ApiProperty({
+    enum: LIVE_SESSION_STATUSES,
+    description: 'scheduled → live (first join) → ended; a timetabled lesson nobody joined is missed; cancelled',
+  })
   status!: LiveSessionStatus;
 
   @ApiProperty({ type: LeadTeacherDto })
@@ -59,4 +56,16 @@ export class LiveSessionViewDto implements LiveSessionView {
 
   @ApiPropertyOptional({ enum: LessonRole, description: 'The lesson role the caller would join with' })
   myRole?: LessonRole;
+
+  @ApiPropertyOptional({ description: 'Timetabled lessons: the course schedule it was materialised from' })
+  scheduleId?: string;
+
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the room opens: timetabled lessons a few minutes before the start, instant ones at once',
+  })
+  opensAt!: string;
+
+  @ApiProperty({ description: 'The room is open now (opened, and not ended, missed or cancelled)' })
+  open!: boolean;
 }

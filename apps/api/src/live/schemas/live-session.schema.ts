@@ -8,6 +8,14 @@ import {
 } from '@tongke/contracts';
 import { Schema as MongooseSchema, type Types } from 'mongoose';
 
+export const LIVE_SESSION_STATUSES: readonly LiveSessionStatus[] = [
+  'scheduled',
+  'live',
+  'ended',
+  'missed',
+  'cancelled',
+];
+
 /** One live lesson (课堂): instant (即时课堂) or materialised from a timetable. */
 @Schema({ collection: 'live_sessions', timestamps: true })
 export class LiveSession {
@@ -37,7 +45,7 @@ export class LiveSession {
   @Prop({
     type: String,
     required: true,
-    enum: ['scheduled', 'live', 'ended', 'missed', 'cancelled'],
+    enum: LIVE_SESSION_STATUSES,
     default: 'scheduled',
   })
   status!: LiveSessionStatus;

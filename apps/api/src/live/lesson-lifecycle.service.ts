@@ -1,0 +1,53 @@
+import { type BeforeApplicationShutdown, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { SchedulerRegistry } from '@nestjs/schedule';
+import { LessonConfig } from '@tongke/config';
+import { LiveSessionRepository } from './repositories/live-session.repository';
+import { RedisLock } from './redis-lock.adapter';
+
+const TICK = 'lesson-lifecycle';
+
+/**
+ * The lesson lifecycle tick: every LESSON_LIFECYCLE_TICK_S, timetabled lessons nobody joined
+ * (still `scheduled`) whose planned end is more than LESSON_MISSED_GRACE_MIN ago become
+ * `missed`. Every API process schedules it; a Redis lock lets one run it at a time.
+ */
+@Injectable()
+export class LessonLifecycleService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(LessonLifecycleService.name);
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly sessions: LiveSessionRepository,
+    private readonly lock: RedisLock,
+    private readonly config: LessonConfig,
+    private readonly scheduler: SchedulerRegistry,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    const interval = setInterval(() => {
+      this.running = this.tick().catch((err: Error) =>
+        this.logger.error(`lesson lifecycle tick failed: ${err.message}`),
+      );
+    }, this.config.lifecycleTickS * 1000);
+    this.scheduler.addInterval(TICK, interval);
+  }
+
+  /** Lets a tick in flight finish before the database and Redis connections close. */
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.scheduler.doesExist('interval', TICK)) this.scheduler.deleteInterval(TICK);
+    await this.running;
+  }
+
+  /**
+   * One tick as of `now`: answers how many lessons it marked missed, or null when another
+   * process (or a tick still running) holds the lock.
+   */
+  async tick(now = new Date()): Promise<number | null> {
+    const endedBefore = new Date(now.getTime() - this.config.missedGraceMin * 60_000);
+    const ttlMs = this.config.lifecycleTickS * 1000;
+    const result = await this.lock.runExclusive(TICK, ttlMs, () => this.sessions.markMissed(endedBefore));
+    if (!result.ran) return null;
+    if (result.value > 0) this.logger.log(`marked ${result.value} timetabled lesson(s) missed`);
+    return result.value;
+  }
+}
