@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import { ErrorCode, Role } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
-import { CommunityRepository } from '../org/repositories/community.repository';
+import { OrgDirectory } from '../org/directory/org-directory.service';
 import type { User } from '../org/schemas/user.schema';
 import { AuthService } from './auth.service';
 import { communityScopeOf } from './community-access.policy';
@@ -20,7 +20,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
-    private readonly communities: CommunityRepository,
+    private readonly directory: OrgDirectory,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -44,7 +44,7 @@ export class AuthGuard implements CanActivate {
   private async scopeFor(user: User, rawId: string): Promise<CommunityScope> {
     if (!/^[0-9a-fA-F]{24}$/.test(rawId))
       throw new AppError(ErrorCode.BAD_REQUEST, 'communityId must be a 24-digit hex id');
-    const community = await this.communities.findById(new Types.ObjectId(rawId));
+    const community = await this.directory.community(new Types.ObjectId(rawId));
     const scope = community && communityScopeOf(user, community);
     if (scope) return scope;
     if (!community && user.roles.includes(Role.DISTRICT_ADMIN)) {

@@ -3,6 +3,7 @@ import { JwtModule } from '@nestjs/jwt';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthConfig } from '@tongke/config';
 import { AuditModule } from '../audit/audit.module';
+import { OrgDirectoryModule } from '../org/directory/org-directory.module';
 import { OrgModule } from '../org/org.module';
 import { User, UserSchema } from '../org/schemas/user.schema';
 import { AccessTokenService } from './access-token.service';
@@ -36,6 +37,7 @@ import { TotpReplayStore } from './totp/totp-replay.store';
 @Module({
   imports: [
     OrgModule,
+    OrgDirectoryModule,
     AuditModule,
     MongooseModule.forFeature([
       { name: AuthSession.name, schema: AuthSessionSchema },
@@ -71,7 +73,7 @@ import { TotpReplayStore } from './totp/totp-replay.store';
     DeviceCodeStore,
     DevicePairingService,
   ],
-  // OrgModule too: AuthGuard is instantiated in the module of each guarded controller and needs CommunityRepository.
-  exports: [AuthService, AuthGuard, AuthSessionService, JwtModule, OrgModule],
+  // OrgModule and OrgDirectoryModule too: AuthGuard is instantiated in the module of each guarded controller and needs OrgDirectory.
+  exports: [AuthService, AuthGuard, AuthSessionService, JwtModule, OrgModule, OrgDirectoryModule],
 })
 export class AuthModule {}

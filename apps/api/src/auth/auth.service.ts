@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { LoginResponse } from '@tongke/contracts';
 import { ErrorCode } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
+import { OrgDirectory } from '../org/directory/org-directory.service';
 import { UserRepository } from '../org/repositories/user.repository';
 import type { User } from '../org/schemas/user.schema';
 import { AccessTokenService } from './access-token.service';
@@ -28,6 +29,7 @@ export class AuthService {
   constructor(
     private readonly credentials: CredentialRepository,
     private readonly users: UserRepository,
+    private readonly directory: OrgDirectory,
     private readonly passwords: PasswordHasher,
     private readonly tokens: AccessTokenService,
     private readonly sessions: AuthSessionService,
@@ -72,12 +74,13 @@ export class AuthService {
   }
 
   /**
-   * The caller behind a bearer token: the session must not be revoked, and the account is loaded
-   * fresh, so disabled or deleted accounts lose access at once.
+   * The caller behind a bearer token: the session must not be revoked (checked in Redis on every
+   * request), and the account comes from the org directory, which drops it on any write to it, so
+   * disabled or deleted accounts lose access at once.
    */
   async authenticate(token: string): Promise<Authenticated> {
     const { userId, sessionId } = await this.tokens.verify(token);
-    const [revoked, user] = await Promise.all([this.sessions.isRevoked(sessionId), this.users.findActiveById(userId)]);
+    const [revoked, user] = await Promise.all([this.sessions.isRevoked(sessionId), this.directory.activeUser(userId)]);
     if (revoked) throw new AppError(ErrorCode.UNAUTHENTICATED, 'this session was signed out, sign in again');
     if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'this account no longer exists or is disabled');
     return { user, sessionId };

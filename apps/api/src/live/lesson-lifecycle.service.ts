@@ -3,13 +3,14 @@ import { SchedulerRegistry } from '@nestjs/schedule';
 import { LessonConfig } from '@tongke/config';
 import { LiveSessionRepository } from './repositories/live-session.repository';
 import { RedisLock } from './redis-lock.adapter';
+import { SessionIndexService } from './session-index/session-index.service';
 
 const TICK = 'lesson-lifecycle';
 
 /**
  * The lesson lifecycle tick: every LESSON_LIFECYCLE_TICK_S, timetabled lessons nobody joined
  * (still `scheduled`) whose planned end is more than LESSON_MISSED_GRACE_MIN ago become
- * `missed`. Every API process schedules it; a Redis lock lets one run it at a time.
+ * `missed` (candidates from the session index's planned-end set, updated by `_id`). Every API process schedules it; a Redis lock lets one run it at a time.
  */
 @Injectable()
 export class LessonLifecycleService implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -18,6 +19,7 @@ export class LessonLifecycleService implements OnApplicationBootstrap, BeforeApp
 
   constructor(
     private readonly sessions: LiveSessionRepository,
+    private readonly index: SessionIndexService,
     private readonly lock: RedisLock,
     private readonly config: LessonConfig,
     private readonly scheduler: SchedulerRegistry,
@@ -45,7 +47,9 @@ export class LessonLifecycleService implements OnApplicationBootstrap, BeforeApp
   async tick(now = new Date()): Promise<number | null> {
     const endedBefore = new Date(now.getTime() - this.config.missedGraceMin * 60_000);
     const ttlMs = this.config.lifecycleTickS * 1000;
-    const result = await this.lock.runExclusive(TICK, ttlMs, () => this.sessions.markMissed(endedBefore));
+    const result = await this.lock.runExclusive(TICK, ttlMs, async () =>
+      this.sessions.markMissed(await this.index.dueBefore(endedBefore), endedBefore),
+    );
     if (!result.ran) return null;
     if (result.value > 0) this.logger.log(`marked ${result.value} timetabled lesson(s) missed`);
     return result.value;

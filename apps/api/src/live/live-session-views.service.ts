@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LessonConfig } from '@tongke/config';
 import type { ClassroomRef, LiveSessionView } from '@tongke/contracts';
 import type { Types } from 'mongoose';
-import { ClassroomsService } from '../org/classrooms/classrooms.service';
-import { UserRepository } from '../org/repositories/user.repository';
+import { OrgDirectory } from '../org/directory/org-directory.service';
 import { type LessonUser, resolveLessonRole } from './policy/lesson-role.policy';
 import { isOpen, opensAt } from './policy/lesson-window.policy';
 import type { LiveSession } from './schemas/live-session.schema';
@@ -14,8 +13,7 @@ const unique = (ids: Types.ObjectId[]) => [...new Map(ids.map((id) => [id.toStri
 @Injectable()
 export class LiveSessionViewsService {
   constructor(
-    private readonly users: UserRepository,
-    private readonly classrooms: ClassroomsService,
+    private readonly directory: OrgDirectory,
     private readonly lesson: LessonConfig,
   ) {}
 
@@ -27,12 +25,10 @@ export class LiveSessionViewsService {
   /** All sessions must belong to one community; `open` is as of `now`. */
   async toViews(user: LessonUser, sessions: LiveSession[], now = new Date()): Promise<LiveSessionView[]> {
     if (sessions.length === 0) return [];
-    const communityId = sessions[0].communityId;
-    const [leads, rooms] = await Promise.all([
-      this.users.findByIds(communityId, unique(sessions.map((s) => s.leadTeacherId))),
-      this.classrooms.findByIds(communityId, unique(sessions.flatMap((s) => s.classroomIds))),
-    ]);
-    const leadNames = new Map(leads.map((u) => [u._id.toString(), u.displayName]));
+    const directory = await this.directory.of(sessions[0].communityId);
+    const leadIds = unique(sessions.map((s) => s.leadTeacherId));
+    const leadNames = new Map(leadIds.map((id) => [id.toString(), directory.displayName(id)]));
+    const rooms = directory.classroomRefs(unique(sessions.flatMap((s) => s.classroomIds)));
     return sessions.map((s) => this.view(user, s, { leadNames, rooms, now }));
   }
 

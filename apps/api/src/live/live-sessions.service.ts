@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, type LiveSessionStatus, type LiveSessionView, Role } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
-import { ClassroomsService } from '../org/classrooms/classrooms.service';
-import { CommunityRepository } from '../org/repositories/community.repository';
+import { OrgDirectory } from '../org/directory/org-directory.service';
 import type { User } from '../org/schemas/user.schema';
 import type { CreateInstantLessonDto } from './dto/create-instant-lesson.dto';
 import { LiveSessionViewsService } from './live-session-views.service';
@@ -15,6 +14,7 @@ import {
   type SessionVisibility,
 } from './repositories/live-session.repository';
 import type { LiveSession } from './schemas/live-session.schema';
+import { SessionIndexService } from './session-index/session-index.service';
 
 const LIST_LIMIT = 100;
 const DEFAULT_DURATION_MIN = 40;
@@ -26,9 +26,9 @@ const COMMUNITY_WIDE: readonly Role[] = [Role.COMMUNITY_ADMIN, Role.DISTRICT_ADM
 export class LiveSessionsService {
   constructor(
     private readonly sessions: LiveSessionRepository,
-    private readonly classrooms: ClassroomsService,
     private readonly views: LiveSessionViewsService,
-    private readonly communities: CommunityRepository,
+    private readonly directory: OrgDirectory,
+    private readonly index: SessionIndexService,
   ) {}
 
   /** 即时课堂: the caller leads; the session stays `scheduled` until the media node reports it started. */
@@ -36,8 +36,8 @@ export class LiveSessionsService {
     const communityId = this.communityOf(user);
     const ids = [...new Set(dto.classroomIds.map((id) => id.toLowerCase()))];
     const classroomIds = ids.map((id) => new Types.ObjectId(id));
-    const found = await this.classrooms.findByIds(communityId, classroomIds);
-    const unknown = ids.filter((id) => !found.has(id));
+    const directory = await this.directory.of(communityId);
+    const unknown = ids.filter((id) => !directory.classroom(id));
     if (unknown.length) throw new AppError(ErrorCode.BAD_REQUEST, `unknown classroom: ${unknown.join(', ')}`);
     const session = await this.sessions.create({
       communityId,
@@ -68,9 +68,9 @@ export class LiveSessionsService {
    */
   async today(user: User, now = new Date()): Promise<LiveSessionView[]> {
     if (!user.communityId) return [];
-    const community = await this.communities.findById(user.communityId);
+    const community = await this.directory.community(user.communityId);
     const { start, end } = localDayOf(now, zoneOf(community ?? {}));
-    const found = await this.sessions.findStartingBetween(user.communityId, this.parties(user), start, end);
+    const found = await this.index.range(user.communityId, this.parties(user), start, end);
     return this.views.toViews(user, found, now);
   }
 

@@ -34,6 +34,9 @@ import { Quiz, QuizSchema } from './schemas/quiz.schema';
 import { SharedFile, SharedFileSchema } from './schemas/shared-file.schema';
 import { WhiteboardEntry, WhiteboardEntrySchema } from './schemas/whiteboard-entry.schema';
 import { ScheduledSessionsService } from './scheduled-sessions.service';
+import { SessionIndexService } from './session-index/session-index.service';
+import { SessionIndexStore } from './session-index/session-index.store';
+import { SessionWriteLock } from './session-index/session-write-lock.adapter';
 import { ServiceTokenGuard } from './service-token.guard';
 import { TimetableController } from './timetable.controller';
 import { TimetableService } from './timetable.service';
@@ -87,6 +90,9 @@ const repositories = [
     TimetableService,
     LessonLifecycleService,
     RedisLock,
+    SessionWriteLock,
+    SessionIndexStore,
+    SessionIndexService,
   ],
   exports: [LiveSessionsService, ScheduledSessionsService],
 })

@@ -4,7 +4,7 @@ import { type Model, Types } from 'mongoose';
 import { type ApiTestApp, startApiTestApp } from '../../../../test/support/api-test-app';
 import { Community } from '../org/schemas/community.schema';
 import { User } from '../org/schemas/user.schema';
-import { DEMO_IDS, insertLesson, sessionModel } from './testing/timetabled-sessions.fixture';
+import { clearLessons, DEMO_IDS, insertLesson } from './testing/timetabled-sessions.fixture';
 import { TimetableService } from './timetable.service';
 
 const { community, rooms, users, schools } = DEMO_IDS;
@@ -44,7 +44,7 @@ describe(TimetableService.name, () => {
       passwordHash: 'x',
     });
     // Only the spec's lessons (the demo seed materialises a timetable of its own).
-    await sessionModel(t.app).deleteMany({}).exec();
+    await clearLessons(t.app);
     const lesson = (name: string, lead: string, classroomIds: string[], start: string, over = {}) =>
       insertLesson(t.app, { leadTeacherId: lead, classroomIds, plannedStart: local(start), ...over }).then(
         (id) => (ids[name] = id),

@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import { type ApiTestApp, startApiTestApp } from '../../../../test/support/api-test-app';
 import { LessonJoinService } from './lesson-join.service';
 import { LiveSessionsService } from './live-sessions.service';
-import { DEMO_IDS, insertLesson, sessionModel } from './testing/timetabled-sessions.fixture';
+import { clearLessons, DEMO_IDS, insertLesson } from './testing/timetabled-sessions.fixture';
 
 const { rooms, users } = DEMO_IDS;
 const ZONE = 'Asia/Shanghai';
@@ -33,7 +33,7 @@ describe('today’s lessons and the opening window', () => {
 
     beforeAll(async () => {
       // A clean slate: the demo seed's own timetable has lessons today too.
-      await sessionModel(t.app).deleteMany({}).exec();
+      await clearLessons(t.app);
       const lesson = (lead: string, classroomIds: string[], start: Date, over = {}) =>
         insertLesson(t.app, { leadTeacherId: lead, classroomIds, plannedStart: start, ...over });
       ids.yesterday = await lesson(users.musicLi, [rooms[201]], localAt(-2));

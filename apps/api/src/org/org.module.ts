@@ -25,7 +25,10 @@ const repositories = [
   TermRepository,
 ];
 
-/** Communities, schools, pairings, classrooms, class groups, people and terms. Other modules use the repositories. */
+/**
+ * Communities, schools, pairings, classrooms, class groups, people and terms. Other modules use the
+ * repositories (and OrgDirectoryModule for cached lookups on hot paths).
+ */
 @Module({
   imports: [
     MongooseModule.forFeature([

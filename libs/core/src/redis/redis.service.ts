@@ -1,9 +1,12 @@
+import { createHash } from 'node:crypto';
 import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { RedisConfig } from '@tongke/config';
 import { createClient, type RedisClientType } from 'redis';
 import { redactUrl } from '../redact-url';
 
 type Handler = (message: string) => void;
+/** Hears whether a subscription is live: true once its channel is subscribed (again), false when the connection drops. */
+type StateListener = (live: boolean) => void;
 
 const DELETE_IF_EQUALS =
   "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
@@ -19,6 +22,7 @@ export class RedisService implements OnApplicationShutdown {
   private subscriber: RedisClientType | undefined;
   /** Set once: concurrent first subscriptions share one connection. */
   private subscriberReady: Promise<RedisClientType> | undefined;
+  private readonly stateListeners = new Set<StateListener>();
   private readonly url: string;
 
   constructor(config: RedisConfig) {
@@ -55,12 +59,21 @@ export class RedisService implements OnApplicationShutdown {
     await this.client.publish(channel, message);
   }
 
-  /** Subscribes on a dedicated connection; returns a function that unsubscribes. */
-  async subscribe(channel: string, handler: Handler): Promise<() => Promise<void>> {
+  /**
+   * Subscribes on a dedicated connection; returns a function that unsubscribes. `onState` (optional)
+   * hears `false` when that connection drops (messages may be missed from then on) and `true` once it
+   * is back with its channels subscribed again; it is called with `true` when this call resolves.
+   */
+  async subscribe(channel: string, handler: Handler, onState?: StateListener): Promise<() => Promise<void>> {
     this.subscriberReady ??= this.connectSubscriber();
     const sub = await this.subscriberReady;
     await sub.subscribe(channel, handler);
+    if (onState) {
+      this.stateListeners.add(onState);
+      onState(true);
+    }
     return async () => {
+      if (onState) this.stateListeners.delete(onState);
       if (sub.isOpen) await sub.unsubscribe(channel, handler);
     };
   }
@@ -68,6 +81,11 @@ export class RedisService implements OnApplicationShutdown {
   private async connectSubscriber(): Promise<RedisClientType> {
     const sub = this.client.duplicate();
     sub.on('error', (err: Error) => this.logger.warn(`Redis subscriber error: ${err.message}`));
+    // 'ready' comes after a reconnect has re-subscribed the channels.
+    const notify = (live: boolean) => () => this.stateListeners.forEach((l) => l(live));
+    sub.on('ready', notify(true));
+    sub.on('reconnecting', notify(false));
+    sub.on('end', notify(false));
     this.subscriber = sub;
     await sub.connect();
     return sub;
@@ -109,6 +127,52 @@ export class RedisService implements OnApplicationShutdown {
   async incrWithin(key: string, ttlMs: number): Promise<number> {
     const [count] = await this.client.multi().incr(key).pExpire(key, ttlMs, 'NX').exec();
     return Number(count);
+  }
+
+  /** Sets the key (no expiry). */
+  async set(key: string, value: string): Promise<void> {
+    await this.client.set(key, value);
+  }
+
+  /** Values of the keys (null where absent), in one round trip. */
+  async getMany(keys: string[]): Promise<(string | null)[]> {
+    if (keys.length === 0) return [];
+    return this.client.mGet(keys);
+  }
+
+  async setMembers(key: string): Promise<string[]> {
+    return this.client.sMembers(key);
+  }
+
+  /**
+   * Runs a Lua script atomically (EVALSHA, loading it with EVAL when the server doesn't know it
+   * yet, e.g. after a restart). Answers the script's raw reply.
+   */
+  async runScript(script: string, keys: string[], args: string[]): Promise<unknown> {
+    const sha = createHash('sha1').update(script).digest('hex');
+    try {
+      return await this.client.evalSha(sha, { keys, arguments: args });
+    } catch (err) {
+      if (!(err instanceof Error) || !err.message.startsWith('NOSCRIPT')) throw err;
+      return this.client.eval(script, { keys, arguments: args });
+    }
+  }
+
+  /** The server's run id: it changes whenever Redis restarts (even from a persisted snapshot). */
+  async serverRunId(): Promise<string> {
+    const info = await this.client.info('server');
+    const runId = /run_id:(\w+)/.exec(info)?.[1];
+    if (!runId) throw new Error('Redis INFO answered no run_id');
+    return runId;
+  }
+
+  /** Calls `handler` every time the connection becomes ready again after a reconnect. */
+  onReconnect(handler: () => void): void {
+    let first = !this.client.isReady;
+    this.client.on('ready', () => {
+      if (first) first = false;
+      else handler();
+    });
   }
 
   async zAdd(key: string, member: string, score: number): Promise<void> {

@@ -25,12 +25,10 @@ export class CredentialRepository {
       .exec();
   }
 
-  findActiveById(id: Types.ObjectId): Promise<UserWithSecrets | null> {
-    return this.model
-      .findOne({ _id: id, disabled: { $ne: true } })
-      .select(SECRETS)
-      .lean<UserWithSecrets>()
-      .exec();
+  /** By `_id` alone (answered from the index on every backend); a disabled account counts as none. */
+  async findActiveById(id: Types.ObjectId): Promise<UserWithSecrets | null> {
+    const user = await this.model.findOne({ _id: id }).select(SECRETS).lean<UserWithSecrets>().exec();
+    return user && !user.disabled ? user : null;
   }
 
   async setPasswordHash(id: Types.ObjectId, passwordHash: string): Promise<void> {

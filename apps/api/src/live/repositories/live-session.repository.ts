@@ -3,6 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { LessonEndReason, LiveSessionStatus } from '@tongke/contracts';
 import type { FilterQuery, Model, Types, UpdateQuery } from 'mongoose';
 import { LiveSession } from '../schemas/live-session.schema';
+import { SessionWriteLock } from '../session-index/session-write-lock.adapter';
 
 export type NewLiveSession = Omit<LiveSession, '_id' | 'createdAt' | 'mediaNodeId' | 'mediaUrl' | 'status'>;
 
@@ -11,6 +12,7 @@ export type NewScheduledSession = NewLiveSession & { status: Extract<LiveSession
 
 /** Statuses of a timetabled lesson that has not started: the only ones a schedule change may rewrite. */
 const UNSTARTED: LiveSessionStatus[] = ['scheduled', 'cancelled'];
+const unstarted = (s: LiveSession, now: Date) => UNSTARTED.includes(s.status) && s.plannedStart > now;
 
 /** Who may see which sessions: any of these conditions (each within the community). */
 export interface SessionVisibility {
@@ -44,17 +46,36 @@ const TIMETABLE_FIELDS = [
 ] as const;
 export type TimetableSession = Pick<LiveSession, '_id' | (typeof TIMETABLE_FIELDS)[number]>;
 
+/** Told the ids of the sessions a write touched (created, changed or deleted), after the write. */
+export type SessionWriteListener = (ids: Types.ObjectId[]) => Promise<void>;
+
+/**
+ * Reads of one session and all writes go by `_id` alone (the one filter FerretDB pushes down);
+ * the community and the conditions of conditional writes are checked in code, under a
+ * per-session Redis lock. After every write the listeners (the session index) hear the ids.
+ */
 @Injectable()
 export class LiveSessionRepository {
-  constructor(@InjectModel(LiveSession.name) private readonly model: Model<LiveSession>) {}
+  private readonly listeners: SessionWriteListener[] = [];
+
+  constructor(
+    @InjectModel(LiveSession.name) private readonly model: Model<LiveSession>,
+    private readonly lock: SessionWriteLock,
+  ) {}
+
+  onWrite(listener: SessionWriteListener): void {
+    this.listeners.push(listener);
+  }
 
   async create(doc: NewLiveSession): Promise<LiveSession> {
     const created = await this.model.create({ ...doc, status: 'scheduled', mediaNodeId: null, mediaUrl: null });
+    await this.written([created._id]);
     return created.toObject();
   }
 
-  findById(communityId: Types.ObjectId, id: Types.ObjectId): Promise<LiveSession | null> {
-    return this.model.findOne({ _id: id, communityId }).lean().exec();
+  async findById(communityId: Types.ObjectId, id: Types.ObjectId): Promise<LiveSession | null> {
+    const found = await this.findByIdForService(id);
+    return found?.communityId.equals(communityId) ? found : null;
   }
 
   /**
@@ -129,54 +150,57 @@ export class LiveSessionRepository {
 
   /**
    * Lifecycle maintenance across all communities (like `findByIdForService`, it names no
-   * community): timetabled lessons still `scheduled` whose planned end is before
-   * `endedBefore` (nobody joined: the first join makes a lesson `live`) become `missed`.
+   * community): of the candidate ids, timetabled lessons still `scheduled` whose planned end is
+   * before `endedBefore` (nobody joined: the first join makes a lesson `live`) become `missed`.
    * Answers how many.
    */
-  async markMissed(endedBefore: Date): Promise<number> {
-    const res = await this.model
-      .updateMany(
-        { status: 'scheduled', kind: 'scheduled', plannedEnd: { $lt: endedBefore } },
-        { $set: { status: 'missed' } },
-      )
-      .exec();
-    return res.modifiedCount;
+  async markMissed(ids: Types.ObjectId[], endedBefore: Date): Promise<number> {
+    let marked = 0;
+    for (const id of ids) {
+      const missed = (s: LiveSession) =>
+        s.kind === 'scheduled' && s.status === 'scheduled' && s.plannedEnd < endedBefore;
+      if (await this.updateIf(null, id, missed, { $set: { status: 'missed' } })) marked++;
+    }
+    await this.written(ids);
+    return marked;
+  }
+
+  /** Timetabled lessons still `scheduled` that ended before `endedBefore`, by a query (the index's fallback). */
+  async findMissedCandidates(endedBefore: Date): Promise<Types.ObjectId[]> {
+    const filter = { status: 'scheduled', kind: 'scheduled', plannedEnd: { $lt: endedBefore } };
+    const rows = await this.model.find(filter, '_id').lean<{ _id: Types.ObjectId }[]>().exec();
+    return rows.map((r) => r._id);
   }
 
   /** scheduled → live; a session already live or ended keeps its state. */
   async markLive(communityId: Types.ObjectId, id: Types.ObjectId, at: Date): Promise<void> {
-    await this.model
-      .updateOne({ _id: id, communityId, status: 'scheduled' }, { $set: { status: 'live', startedAt: at } })
-      .exec();
+    const update = { $set: { status: 'live', startedAt: at } };
+    await this.updateIf(communityId, id, (s) => s.status === 'scheduled', update);
+    await this.written([id]);
   }
 
   async markEnded(communityId: Types.ObjectId, id: Types.ObjectId, at: Date, reason: LessonEndReason): Promise<void> {
-    await this.model
-      .updateOne(
-        { _id: id, communityId, status: { $ne: 'ended' } },
-        { $set: { status: 'ended', endedAt: at, endReason: reason } },
-      )
-      .exec();
+    const update = { $set: { status: 'ended', endedAt: at, endReason: reason } };
+    await this.updateIf(communityId, id, (s) => s.status !== 'ended', update);
+    await this.written([id]);
   }
 
   /**
    * Places the session on a media node only if its placement is still `expectedNodeId`
-   * (compare-and-set): of two concurrent placements exactly one wins. Null if another won.
+   * (compare-and-set under the session's lock): of two concurrent placements exactly one wins.
+   * Null if another won.
    */
-  claimMediaNode(
+  async claimMediaNode(
     communityId: Types.ObjectId,
     id: Types.ObjectId,
     expectedNodeId: string | null,
     node: { id: string; url: string },
   ): Promise<LiveSession | null> {
-    return this.model
-      .findOneAndUpdate(
-        { _id: id, communityId, mediaNodeId: expectedNodeId, status: { $ne: 'ended' } },
-        { $set: { mediaNodeId: node.id, mediaUrl: node.url } },
-        { new: true },
-      )
-      .lean()
-      .exec();
+    const unplaced = (s: LiveSession) => (s.mediaNodeId ?? null) === expectedNodeId && s.status !== 'ended';
+    const won = await this.updateIf(communityId, id, unplaced, { $set: { mediaNodeId: node.id, mediaUrl: node.url } });
+    if (!won) return null;
+    await this.written([id]);
+    return this.findById(communityId, id);
   }
 
   /** Every lesson materialised from the course schedule, past ones included. */
@@ -186,10 +210,11 @@ export class LiveSessionRepository {
 
   async insertScheduled(docs: NewScheduledSession[]): Promise<void> {
     if (docs.length === 0) return;
-    await this.model.insertMany(
+    const created = await this.model.insertMany(
       docs.map((d) => ({ ...d, mediaNodeId: null, mediaUrl: null })),
       { ordered: true },
     );
+    await this.written(created.map((d) => d._id));
   }
 
   /**
@@ -205,19 +230,25 @@ export class LiveSessionRepository {
   ): Promise<boolean> {
     const update: UpdateQuery<LiveSession> = { $set: set };
     if (unset.length) update.$unset = Object.fromEntries(unset.map((k) => [k, 1]));
-    const res = await this.model
-      .updateOne({ _id: id, communityId, status: { $in: UNSTARTED }, plannedStart: { $gt: now } }, update)
-      .exec();
-    return res.matchedCount === 1;
+    const rewritten = await this.updateIf(communityId, id, (s) => unstarted(s, now), update);
+    await this.written([id]);
+    return rewritten;
   }
 
   /** Deletes those of the lessons that have not started (see `rewriteUnstarted`); answers how many. */
   async deleteUnstarted(communityId: Types.ObjectId, ids: Types.ObjectId[], now: Date): Promise<number> {
-    if (ids.length === 0) return 0;
-    const res = await this.model
-      .deleteMany({ _id: { $in: ids }, communityId, status: { $in: UNSTARTED }, plannedStart: { $gt: now } })
-      .exec();
-    return res.deletedCount;
+    let deleted = 0;
+    for (const id of ids) {
+      const gone = await this.lock.run(id, async () => {
+        const s = await this.findById(communityId, id);
+        if (!s || !unstarted(s, now)) return false;
+        await this.model.deleteOne({ _id: id }).exec();
+        return true;
+      });
+      if (gone) deleted++;
+    }
+    await this.written(ids);
+    return deleted;
   }
 
   /** How many lessons each schedule has (past included), by schedule id. */
@@ -230,6 +261,28 @@ export class LiveSessionRepository {
       ])
       .exec();
     return new Map(rows.map((r) => [r._id.toString(), r.n]));
+  }
+
+  /** Every session, in batches (a rebuild of the session index: one scan of the collection). */
+  async scanAll(batchSize: number, onBatch: (batch: LiveSession[]) => Promise<void>): Promise<void> {
+    let batch: LiveSession[] = [];
+    for await (const doc of this.model.find({}).lean<LiveSession>().batchSize(batchSize).cursor()) {
+      batch.push(doc);
+      if (batch.length === batchSize) {
+        await onBatch(batch);
+        batch = [];
+      }
+    }
+    if (batch.length) await onBatch(batch);
+  }
+
+  /** Ids of the sessions written (created or updated) at or after `since`. */
+  async idsUpdatedSince(since: Date): Promise<Types.ObjectId[]> {
+    const rows = await this.model
+      .find({ updatedAt: { $gte: since } }, '_id')
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((r) => r._id);
   }
 
   /**
@@ -258,5 +311,27 @@ export class LiveSessionRepository {
       .sort({ plannedStart: 1 })
       .lean()
       .exec();
+  }
+
+  /**
+   * Under the session's lock: reads it by `_id`, and if it is in `communityId` (null: any) and
+   * `applies`, updates it by `_id`. True if it did.
+   */
+  private updateIf(
+    communityId: Types.ObjectId | null,
+    id: Types.ObjectId,
+    applies: (s: LiveSession) => boolean,
+    update: UpdateQuery<LiveSession>,
+  ): Promise<boolean> {
+    return this.lock.run(id, async () => {
+      const s = communityId ? await this.findById(communityId, id) : await this.findByIdForService(id);
+      if (!s || !applies(s)) return false;
+      await this.model.updateOne({ _id: id }, update).exec();
+      return true;
+    });
+  }
+
+  private async written(ids: Types.ObjectId[]): Promise<void> {
+    if (ids.length) await Promise.all(this.listeners.map((listen) => listen(ids)));
   }
 }

@@ -3,9 +3,11 @@ import type { INestApplication } from '@nestjs/common';
 import { type Model, Types } from 'mongoose';
 import { DEFAULT_TIME_ZONE, localDate } from '../policy/local-dates';
 import { LiveSession } from '../schemas/live-session.schema';
+import { SessionIndexService } from '../session-index/session-index.service';
 
 // Integration specs create lessons as the schedule's materialisation does (kind 'scheduled',
-// scheduleId, termId, occurrenceDate) straight through the model.
+// scheduleId, termId, occurrenceDate) straight through the model, then refresh the session
+// index as the repository's writes do.
 
 /** Demo district ids (apps/api/src/seed/demo-district.data.ts). */
 export const DEMO_IDS = {
@@ -76,5 +78,12 @@ export async function insertLesson(app: INestApplication, lesson: TimetabledLess
     ...(lesson.moved && { moved: true }),
     ...(lesson.cancelReason && { cancelReason: lesson.cancelReason }),
   });
+  await app.get(SessionIndexService).refresh([created._id]);
   return created._id.toString();
+}
+
+/** Deletes every lesson straight through the model and rebuilds the session index. */
+export async function clearLessons(app: INestApplication): Promise<void> {
+  await sessionModel(app).deleteMany({}).exec();
+  await app.get(SessionIndexService).rebuild();
 }

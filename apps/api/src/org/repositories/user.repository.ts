@@ -26,11 +26,17 @@ export class UserRepository {
    * Who a verified access token belongs to, if the account still exists and is enabled.
    * Platform-wide by id (the token names no community): the caller's tenant comes from here.
    */
-  findActiveById(id: Types.ObjectId): Promise<User | null> {
-    return this.model
-      .findOne({ _id: id, disabled: { $ne: true } })
-      .lean()
-      .exec();
+  async findActiveById(id: Types.ObjectId): Promise<User | null> {
+    const user = await this.findById(id);
+    return user && !user.disabled ? user : null;
+  }
+
+  /**
+   * Any account by id, disabled ones too (platform-wide, like `findActiveById`). The filter is
+   * `_id` alone, which every backend answers from its index (see OrgDirectory for why that matters).
+   */
+  findById(id: Types.ObjectId): Promise<User | null> {
+    return this.model.findOne({ _id: id }).lean().exec();
   }
 
   findByIds(communityId: Types.ObjectId, ids: Types.ObjectId[]): Promise<User[]> {
@@ -55,8 +61,9 @@ export class UserRepository {
   }
 
   /** One account of the community, or null for unknown ids and accounts of another community. */
-  findOne(communityId: Types.ObjectId, id: Types.ObjectId): Promise<User | null> {
-    return this.model.findOne({ _id: id, communityId }).lean().exec();
+  async findOne(communityId: Types.ObjectId, id: Types.ObjectId): Promise<User | null> {
+    const user = await this.findById(id);
+    return user?.communityId?.equals(communityId) ? user : null;
   }
 
   countByCommunity(communityId: Types.ObjectId): Promise<number> {

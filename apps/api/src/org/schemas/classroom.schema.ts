@@ -1,5 +1,6 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Types } from 'mongoose';
+import { watchOrgWrites } from '../directory/org-write.hooks';
 
 /** A physical room with a terminal (big touch screen, camera, microphone). */
 @Schema({ collection: 'classrooms', timestamps: true })
@@ -28,4 +29,6 @@ export class Classroom {
 }
 
 export const ClassroomSchema = SchemaFactory.createForClass(Classroom);
+// Writes drop the org directory's cached entries (here and, through Redis, in every API process).
+watchOrgWrites(ClassroomSchema, 'communityId');
 ClassroomSchema.index({ communityId: 1, schoolId: 1, name: 1 }, { unique: true });

@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { CommunityKind } from '@tongke/contracts';
 import type { HydratedDocument, Types } from 'mongoose';
+import { watchOrgWrites } from '../directory/org-write.hooks';
 
 /** A school community / education group / alliance (教共体 / 教育集团 / 联盟). */
 @Schema({ collection: 'communities', timestamps: true })
@@ -27,4 +28,6 @@ export class Community {
 
 export type CommunityDocument = HydratedDocument<Community>;
 export const CommunitySchema = SchemaFactory.createForClass(Community);
+// Writes drop the org directory's cached entries (here and, through Redis, in every API process).
+watchOrgWrites(CommunitySchema, '_id');
 CommunitySchema.index({ district: 1, name: 1 }, { unique: true });

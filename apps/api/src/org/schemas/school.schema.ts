@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { SchoolKind, SchoolStage } from '@tongke/contracts';
 import type { Types } from 'mongoose';
+import { watchOrgWrites } from '../directory/org-write.hooks';
 
 @Schema({ collection: 'schools', timestamps: true })
 export class School {
@@ -34,4 +35,6 @@ export class School {
 }
 
 export const SchoolSchema = SchemaFactory.createForClass(School);
+// Writes drop the org directory's cached entries (here and, through Redis, in every API process).
+watchOrgWrites(SchoolSchema, 'communityId');
 SchoolSchema.index({ communityId: 1, name: 1 }, { unique: true });

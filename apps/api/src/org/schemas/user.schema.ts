@@ -1,6 +1,7 @@
 import { Prop, Schema, SchemaFactory } from '@nestjs/mongoose';
 import type { Role, Subject } from '@tongke/contracts';
 import type { Types } from 'mongoose';
+import { watchOrgWrites } from '../directory/org-write.hooks';
 
 @Schema({ collection: 'users', timestamps: true })
 export class User {
@@ -55,3 +56,5 @@ export class User {
 }
 
 export const UserSchema = SchemaFactory.createForClass(User);
+// Writes drop the org directory's cached entries (here and, through Redis, in every API process).
+watchOrgWrites(UserSchema, 'communityId');
