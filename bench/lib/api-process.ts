@@ -59,7 +59,15 @@ async function listening(child: ChildProcess, port: number): Promise<void> {
 function spawnApi(port: number, env: { mongoUri: string; dbName: string; redisUrl: string }): ChildProcess {
   return spawn(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
+    [
+      // BENCH_API_CPU_PROF=<dir>: a V8 CPU profile of the API process, written when it stops.
+      ...(process.env.BENCH_API_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_CPU_PROF}`] : []),
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'apps/api/src/main.ts',
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],

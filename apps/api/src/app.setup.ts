@@ -15,6 +15,8 @@ const INTERNAL_BODY_LIMIT = '3mb';
  */
 export function configureApiApp(app: NestExpressApplication): void {
   app.setGlobalPrefix('api');
+  // Express hashes every response body for a weak ETag; API answers are per user and rarely repeat.
+  app.set('etag', false);
   // The internal route gets a larger JSON limit; Nest's default parser (100 kB) covers the rest.
   app.use('/api/internal', json({ limit: INTERNAL_BODY_LIMIT }));
   app.useBodyParser('json');

@@ -1,3 +1,5 @@
+import { createSecretKey, type KeyObject } from 'node:crypto';
+
 // Typed configuration groups. Each class is an injection token (Nest resolves providers
 // by class), and its fields are what the rest of the code may know about the environment.
 
@@ -24,6 +26,16 @@ export class AuthConfig {
     /** Lifetime of a password sign-in's refresh token (the session), from sign-in (API only). */
     readonly refreshTokenTtlDays: number = 14,
   ) {}
+
+  private key?: KeyObject;
+
+  /**
+   * The secret as a KeyObject, made once: given a string, jsonwebtoken first tries to parse it as
+   * a PEM public/private key on every sign and verify (~1 ms of CPU each, the API's hottest cost).
+   */
+  get jwtKey(): KeyObject {
+    return (this.key ??= createSecretKey(Buffer.from(this.jwtSecret)));
+  }
 }
 
 /** Live lessons on a media node. */

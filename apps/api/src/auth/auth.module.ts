@@ -47,7 +47,7 @@ import { TotpReplayStore } from './totp/totp-replay.store';
     JwtModule.registerAsync({
       inject: [AuthConfig],
       useFactory: (auth: AuthConfig) => ({
-        secret: auth.jwtSecret,
+        secret: auth.jwtKey,
         signOptions: { algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),

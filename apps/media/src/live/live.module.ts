@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { JwtModule } from '@nestjs/jwt';
+import { AuthConfig } from '@tongke/config';
 import { WorkersModule } from '../workers/workers.module';
 import { JoinTokenVerifier } from './auth/join-token.verifier';
 import { LiveAuthMiddleware } from './auth/live-auth.middleware';
@@ -20,7 +21,13 @@ import { LiveDispatcher } from './signaling/live-dispatcher.service';
 
 /** Live lessons on this media node: the `/live` namespace, lesson rooms, and the lesson record client. */
 @Module({
-  imports: [WorkersModule, JwtModule.register({})],
+  imports: [
+    WorkersModule,
+    JwtModule.registerAsync({
+      inject: [AuthConfig],
+      useFactory: (auth: AuthConfig) => ({ secret: auth.jwtKey, verifyOptions: { algorithms: ['HS256'] } }),
+    }),
+  ],
   providers: [
     LiveGateway,
     LiveAuthMiddleware,

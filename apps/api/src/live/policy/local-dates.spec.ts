@@ -34,6 +34,18 @@ describe('local dates', () => {
     expect(end.getTime() - start.getTime()).toBe(23 * 3600_000);
   });
 
+  it('reads wall clocks on both sides of a daylight-saving change, and in half-hour zones', () => {
+    // Berlin: at 2027-03-28T01:00Z clocks go 02:00 → 03:00; at 2027-10-31T01:00Z 03:00 → 02:00.
+    expect(localTime(new Date('2027-03-28T00:59:00Z'), 'Europe/Berlin')).toBe('01:59');
+    expect(localTime(new Date('2027-03-28T01:00:00Z'), 'Europe/Berlin')).toBe('03:00');
+    expect(localTime(new Date('2027-10-31T00:59:00Z'), 'Europe/Berlin')).toBe('02:59');
+    expect(localTime(new Date('2027-10-31T01:00:00Z'), 'Europe/Berlin')).toBe('02:00');
+    expect(localTime(new Date('2026-09-28T10:07:00Z'), 'Asia/Kathmandu')).toBe('15:52');
+    // Kathmandu is UTC+05:45: its midnight is at a quarter hour of UTC.
+    expect(localDate(new Date('2026-09-28T18:14:59Z'), 'Asia/Kathmandu')).toBe('2026-09-28');
+    expect(localDate(new Date('2026-09-28T18:15:00Z'), 'Asia/Kathmandu')).toBe('2026-09-29');
+  });
+
   it('counts the days of a range, both ends included', () => {
     expect(daysInclusive('2026-09-07', '2026-09-07')).toBe(1);
     expect(daysInclusive('2026-09-07', '2026-09-13')).toBe(7);

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
-import { AuthConfig } from '@tongke/config';
 import { ErrorCode, JOIN_TOKEN_AUDIENCE, LessonRole, type JoinTokenClaims } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import { z } from 'zod';
@@ -25,10 +24,7 @@ const claimsSchema = z
 /** Verifies lesson join tokens (HS256, JWT_SECRET, audience JOIN_TOKEN_AUDIENCE) issued by the API. */
 @Injectable()
 export class JoinTokenVerifier {
-  constructor(
-    private readonly auth: AuthConfig,
-    private readonly jwt: JwtService,
-  ) {}
+  constructor(private readonly jwt: JwtService) {}
 
   /** The token's claims; TOKEN_EXPIRED or TOKEN_INVALID otherwise. */
   verify(token: unknown): JoinTokenClaims {
@@ -38,7 +34,6 @@ export class JoinTokenVerifier {
     let payload: unknown;
     try {
       payload = this.jwt.verify<object>(token, {
-        secret: this.auth.jwtSecret,
         audience: JOIN_TOKEN_AUDIENCE,
         algorithms: ['HS256'],
       });

@@ -6,11 +6,10 @@ import { eventStamp, LessonRecordClient } from './lesson-record.client';
 const SECRET = 'x'.repeat(40);
 
 describe(LessonRecordClient.name, () => {
-  const jwt = new JwtService({});
+  const jwt = new JwtService({ secret: new AuthConfig(SECRET).jwtKey });
   const client = new LessonRecordClient(
     new LiveConfig('http://api.test', 1000, 1000),
     new MediaServerConfig('0.0.0.0', 3001, 'http://media.test', 'node-7', 5000),
-    new AuthConfig(SECRET),
     jwt,
   );
   const posted: { url: string; auth: string; body: LessonRecordEvent }[] = [];

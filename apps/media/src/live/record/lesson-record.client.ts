@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { AuthConfig, LiveConfig, MediaServerConfig } from '@tongke/config';
+import { LiveConfig, MediaServerConfig } from '@tongke/config';
 import {
   ErrorCode,
   SERVICE_TOKEN_AUDIENCE,
@@ -40,7 +40,6 @@ export class LessonRecordClient implements OnModuleDestroy {
   constructor(
     private readonly live: LiveConfig,
     private readonly server: MediaServerConfig,
-    private readonly auth: AuthConfig,
     private readonly jwt: JwtService,
   ) {}
 
@@ -119,7 +118,6 @@ export class LessonRecordClient implements OnModuleDestroy {
     return this.jwt.signAsync(
       {},
       {
-        secret: this.auth.jwtSecret,
         algorithm: 'HS256',
         audience: SERVICE_TOKEN_AUDIENCE,
         subject: this.server.nodeId,
