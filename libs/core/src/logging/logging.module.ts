@@ -3,8 +3,8 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Module, RequestMethod } from '@nestjs/common';
 import { LogConfig } from '@tongke/config';
 import { LoggerModule } from 'nestjs-pino';
-import type { Options as HttpLogOptions } from 'pino-http';
-import { redactRequest } from './redact-request';
+import { type Options as HttpLogOptions, stdSerializers } from 'pino-http';
+import { requestLogView, responseLogView } from './redact-request';
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
@@ -16,13 +16,14 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
   return id;
 }
 
-/** pino-http's options: request ids, secrets redacted (headers, and credentials in URL paths such as iCal tokens). */
+/** pino-http's options: request ids; no headers logged, credentials in URL paths (iCal tokens) redacted. */
 export function httpLogOptions(log: LogConfig): HttpLogOptions {
   return {
     level: log.level,
     genReqId: requestId,
-    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    serializers: { req: redactRequest },
+    // Our serializers get the raw request/response and pick a few fields (see requestLogView).
+    wrapSerializers: false,
+    serializers: { req: requestLogView, res: responseLogView, err: stdSerializers.err },
     transport: log.pretty ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
     autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' },
   };

@@ -1,4 +1,4 @@
-import { redactRequest, redactSecretPath } from './redact-request';
+import { redactSecretPath, requestLogView } from './redact-request';
 
 describe(redactSecretPath.name, () => {
   it('hides the token of an iCal subscription URL and keeps other URLs', () => {
@@ -12,13 +12,16 @@ describe(redactSecretPath.name, () => {
   });
 });
 
-describe(redactRequest.name, () => {
-  it('rewrites the URL and drops the route params that hold the token', () => {
-    const req = { id: 'r1', method: 'GET', url: '/api/ical/abc.def.ghi.ics', params: { token: 'abc.def.ghi' } };
-    const out = redactRequest(req);
-    expect(out).toEqual({ id: 'r1', method: 'GET', url: '/api/ical/[redacted]', params: {} });
+describe(requestLogView.name, () => {
+  it('keeps the id, method and URL (the original one behind a prefix router), with path credentials hidden', () => {
+    const req = { id: 'r1', method: 'GET', url: '/ical/abc.def.ghi.ics', originalUrl: '/api/ical/abc.def.ghi.ics' };
+    const out = requestLogView(req);
+    expect(out).toEqual({ id: 'r1', method: 'GET', url: '/api/ical/[redacted]' });
     expect(JSON.stringify(out)).not.toContain('abc.def.ghi');
-    const other = { url: '/api/health', params: {} };
-    expect(redactRequest(other)).toBe(other);
+    expect(requestLogView({ id: 2, method: 'POST', url: '/api/health' })).toEqual({
+      id: 2,
+      method: 'POST',
+      url: '/api/health',
+    });
   });
 });

@@ -9,10 +9,28 @@ export function redactSecretPath(url: string): string {
   return SECRET_PATHS.reduce((u, pattern) => u.replace(pattern, '$1[redacted]'), url);
 }
 
-/** A pino request (as pino-std-serializers made it) with secret path segments and their route params hidden. */
-export function redactRequest<T extends { url?: unknown; params?: unknown }>(req: T): T {
-  if (typeof req.url !== 'string') return req;
-  const url = redactSecretPath(req.url);
-  if (url === req.url) return req;
-  return { ...req, url, params: {} };
+/** What a request log line says about the request: its id, method and URL (credentials in the path hidden). */
+export interface RequestLogView {
+  id: unknown;
+  method: string | undefined;
+  url: string | undefined;
+}
+
+/**
+ * The request as logged. Deliberately small: pino serializes it when each request's child logger is
+ * made (on every request, logged or not), so headers — which may carry credentials anyway — stay out.
+ */
+export function requestLogView(req: {
+  id?: unknown;
+  method?: string;
+  originalUrl?: string;
+  url?: string;
+}): RequestLogView {
+  const url = req.originalUrl ?? req.url;
+  return { id: req.id, method: req.method, url: typeof url === 'string' ? redactSecretPath(url) : undefined };
+}
+
+/** The response as logged: its status. */
+export function responseLogView(res: { statusCode?: number }): { statusCode: number | undefined } {
+  return { statusCode: res.statusCode };
 }
