@@ -96,7 +96,20 @@ async function startRedis({ port, dir }) {
   if (!bin) throw new Error('redis-server is not installed: run npm run setup');
   fs.mkdirSync(dir, { recursive: true });
   const p = port ?? (await freePort());
-  const args = ['--port', String(p), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir, '--databases', '64'];
+  const args = [
+    '--port',
+    String(p),
+    '--bind',
+    '127.0.0.1',
+    '--save',
+    '',
+    '--appendonly',
+    'no',
+    '--dir',
+    dir,
+    '--databases',
+    '64',
+  ];
   const started = await spawnListening('redis-server', bin, args, p);
   return { ...started, url: `redis://127.0.0.1:${p}` };
 }

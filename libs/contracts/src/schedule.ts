@@ -148,12 +148,7 @@ export interface CheckScheduleRequest extends CreateCourseScheduleRequest {
 }
 
 export type ScheduleConflictKind =
-  | 'teacher_busy'
-  | 'classroom_busy'
-  | 'bell_mismatch'
-  | 'holiday'
-  | 'outside_term'
-  | 'no_bell_schedule';
+  'teacher_busy' | 'classroom_busy' | 'bell_mismatch' | 'holiday' | 'outside_term' | 'no_bell_schedule';
 
 /**
  * Why a schedule can't be saved as asked. `message` is a full English sentence; the web

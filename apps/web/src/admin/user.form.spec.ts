@@ -37,7 +37,8 @@ describe(normalizeUsername.name, () => {
     expect(normalizeUsername(' Music.Li ')).toBe('music.li');
     expect(normalizeUsername('13800138000')).toBe('13800138000');
     expect(normalizeUsername('ab')).toBeNull();
-    expect(normalizeUsername('a'.repeat(33))).toBeNull();
+    expect(normalizeUsername('a'.repeat(40))).toBe('a'.repeat(40));
+    expect(normalizeUsername('a'.repeat(41))).toBeNull();
     expect(normalizeUsername('.hidden')).toBeNull();
     expect(normalizeUsername('张老师')).toBeNull();
     expect(normalizeUsername('a b c')).toBeNull();
