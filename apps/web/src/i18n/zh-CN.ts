@@ -1,3 +1,5 @@
+import { SUBJECT_NAMES_ZH } from '@tongke/contracts/org';
+
 export default {
   app: { name: '同课', tagline: '三个课堂：让城乡孩子同上一堂好课', switchLanguage: 'English' },
   classrooms: {
@@ -69,23 +71,8 @@ export default {
       duration: '时长应在 5–240 分钟之间。',
     },
   },
-  subjects: {
-    chinese: '语文',
-    math: '数学',
-    english: '英语',
-    morality_law: '道德与法治',
-    science: '科学',
-    music: '音乐',
-    art: '美术',
-    pe_health: '体育与健康',
-    it: '信息科技',
-    labor: '劳动',
-    history: '历史',
-    geography: '地理',
-    physics: '物理',
-    chemistry: '化学',
-    biology: '生物学',
-  },
+  // Subject names as schools write them: the contracts' table (imports read the same one).
+  subjects: SUBJECT_NAMES_ZH,
   live: {
     title: '直播课堂',
     back: '返回课程列表',
