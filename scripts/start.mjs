@@ -116,6 +116,7 @@ async function main() {
   env.JWT_SECRET ??= jwtSecret();
   env.MEDIASOUP_WORKER_BIN ??= paths.workerBin;
   env.SEED_DEMO ??= 'true';
+  env.STORAGE_ROOT ??= path.join(dataDir, 'storage');
   env.WEB_DIST_DIR ??= path.join(ROOT, 'dist/apps/web');
 
   const port = env.API_PORT ?? '3000';

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
@@ -29,6 +32,10 @@ export interface ApiTestApp {
 export interface ApiTestAppOptions {
   /** Also seed the demo course schedules and their lessons (off: specs see only the lessons they make). */
   demoTimetable?: boolean;
+  /** STORAGE_ROOT (default: a new temporary directory per app). */
+  storageRoot?: string;
+  /** More environment variables for libs/config. */
+  env?: Record<string, string>;
 }
 
 /**
@@ -48,6 +55,8 @@ export async function startApiTestApp(redisDb: number, options: ApiTestAppOption
       REDIS_URL: redisUrl.toString(),
       SEED_DEMO: 'true',
       SEED_DEMO_TIMETABLE: options.demoTimetable ? 'true' : 'false',
+      STORAGE_ROOT: options.storageRoot ?? mkdtempSync(path.join(tmpdir(), 'tongke-storage-')),
+      ...options.env,
     }),
   );
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error'] });

@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
+import { LibraryModule } from './library/library.module';
 import { LiveModule } from './live/live.module';
 import { ClassroomsModule } from './org/classrooms/classrooms.module';
 import { OrgAdminModule } from './org/org-admin.module';
@@ -29,6 +30,7 @@ export class AppModule {
         OrgAdminModule,
         ImportModule,
         LiveModule,
+        LibraryModule,
         ScheduleModule,
         HealthModule,
         SeedModule,

@@ -108,6 +108,56 @@ export class MediasoupConfig {
   ) {}
 }
 
+/**
+ * Where recordings, uploads and published resources live (shared by the API and media nodes on one
+ * machine; a shared volume when scaled out), and the ffmpeg/ffprobe binaries that work on them.
+ */
+export class StorageConfig {
+  constructor(
+    /** Absolute path of the storage root: recordings/, uploads/, sources/, resources/, work/, timeshift/. */
+    readonly root: string,
+    readonly ffmpegPath: string = 'ffmpeg',
+    readonly ffprobePath: string = 'ffprobe',
+  ) {}
+}
+
+/** Recording live lessons on a media node (PlainTransport → ffmpeg, no re-encoding). */
+export class RecordingConfig {
+  constructor(
+    /** Off: no lesson on this node is recorded, whatever its schedule says. */
+    readonly enabled: boolean = true,
+    /** Length of one recorded segment (a crash of ffmpeg loses at most the open one). */
+    readonly segmentS: number = 6,
+  ) {}
+}
+
+/** Live broadcast (名校网络课堂) viewers on a media node. */
+export class BroadcastConfig {
+  constructor(
+    /**
+     * Consumers one worker serves for broadcast viewers before the next viewer router is piped to
+     * another worker (default from the fan-out benchmark: ~900 consumers per worker at 85 % CPU).
+     */
+    readonly workerConsumerBudget: number = 900,
+  ) {}
+}
+
+/** The lesson library in the API: uploads, the processing queue, playback links. */
+export class LibraryConfig {
+  constructor(
+    /** Largest accepted upload, in bytes. */
+    readonly uploadMaxBytes: number = 4 * 1024 ** 3,
+    /** Processing jobs (compose, HLS, MP4, thumbnails) one API process runs at once. */
+    readonly processingConcurrency: number = 1,
+    /** Attempts of a processing job before its resource is marked failed. */
+    readonly processingAttempts: number = 3,
+    /** Length of one HLS segment (also the rebroadcast channel's granularity). */
+    readonly hlsSegmentS: number = 4,
+    /** Lifetime of a signed playback link. */
+    readonly playbackTokenTtlS: number = 6 * 3600,
+  ) {}
+}
+
 export interface ApiConfig {
   runtime: RuntimeConfig;
   log: LogConfig;
@@ -116,6 +166,8 @@ export interface ApiConfig {
   mongo: MongoConfig;
   server: ApiServerConfig;
   lesson: LessonConfig;
+  storage: StorageConfig;
+  library: LibraryConfig;
 }
 
 export interface MediaConfig {
@@ -126,4 +178,7 @@ export interface MediaConfig {
   server: MediaServerConfig;
   mediasoup: MediasoupConfig;
   live: LiveConfig;
+  storage: StorageConfig;
+  recording: RecordingConfig;
+  broadcast: BroadcastConfig;
 }

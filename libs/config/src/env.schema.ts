@@ -48,7 +48,20 @@ export const commonEnv = z.object({
   JWT_SECRET: z.string({ message: 'is required' }).min(32, 'must be at least 32 characters'),
 });
 
+/** Storage and ffmpeg, read by the API and media nodes alike. */
+const storageEnv = {
+  STORAGE_ROOT: z.string().min(1).default('data/storage'),
+  FFMPEG_PATH: z.string().min(1).default('ffmpeg'),
+  FFPROBE_PATH: z.string().min(1).default('ffprobe'),
+};
+
 export const apiEnv = commonEnv.extend({
+  ...storageEnv,
+  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(64 * 1024).default(4096),
+  PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
+  PROCESSING_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
+  HLS_SEGMENT_S: z.coerce.number().int().min(1).max(10).default(4),
+  PLAYBACK_TOKEN_TTL_S: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(6 * 3600),
   API_HOST: z.string().default('0.0.0.0'),
   API_PORT: port(3000),
   MONGODB_URI: z
@@ -78,6 +91,10 @@ export const apiEnv = commonEnv.extend({
 });
 
 export const mediaEnv = commonEnv.extend({
+  ...storageEnv,
+  RECORDING_ENABLED: bool(true),
+  RECORDING_SEGMENT_S: z.coerce.number().int().min(2).max(60).default(6),
+  BROADCAST_WORKER_CONSUMER_BUDGET: z.coerce.number().int().min(1).max(100_000).default(900),
   MEDIA_HOST: z.string().default('0.0.0.0'),
   MEDIA_PORT: port(3001),
   MEDIA_PUBLIC_URL: httpUrl.optional(),

@@ -4,6 +4,10 @@ import { ConfigError } from './config.error';
 import {
   ApiServerConfig,
   AuthConfig,
+  BroadcastConfig,
+  LibraryConfig,
+  RecordingConfig,
+  StorageConfig,
   LessonConfig,
   LiveConfig,
   LogConfig,
@@ -27,6 +31,10 @@ function parse<S extends z.ZodType>(schema: S, env: Env): z.output<S> {
     throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || 'environment'} ${i.message}`));
   }
   return result.data;
+}
+
+function storage(e: { STORAGE_ROOT: string; FFMPEG_PATH: string; FFPROBE_PATH: string }): StorageConfig {
+  return new StorageConfig(path.resolve(e.STORAGE_ROOT), e.FFMPEG_PATH, e.FFPROBE_PATH);
 }
 
 function common(e: z.output<typeof commonEnv>) {
@@ -53,6 +61,14 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
       e.SEED_DEMO_TIMETABLE,
     ),
     lesson: new LessonConfig(e.LESSON_OPEN_LEAD_MIN, e.LESSON_MISSED_GRACE_MIN, e.LESSON_LIFECYCLE_TICK_S),
+    storage: storage(e),
+    library: new LibraryConfig(
+      e.UPLOAD_MAX_MB * 1024 * 1024,
+      e.PROCESSING_CONCURRENCY,
+      e.PROCESSING_ATTEMPTS,
+      e.HLS_SEGMENT_S,
+      e.PLAYBACK_TOKEN_TTL_S,
+    ),
   };
 }
 
@@ -96,5 +112,8 @@ export function loadMediaConfig(env: Env = process.env): MediaConfig {
       e.LIVE_ROOM_EMPTY_GRACE_MS,
       e.LIVE_PEER_RECONNECT_GRACE_MS,
     ),
+    storage: storage(e),
+    recording: new RecordingConfig(e.RECORDING_ENABLED, e.RECORDING_SEGMENT_S),
+    broadcast: new BroadcastConfig(e.BROADCAST_WORKER_CONSUMER_BUDGET),
   };
 }

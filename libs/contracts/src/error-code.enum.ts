@@ -39,6 +39,10 @@ export enum ErrorCode {
   LESSON_NOT_OPEN = 'LESSON_NOT_OPEN',
   /** The uploaded file can't be read (not CSV/XLSX, corrupt, empty, too large). */
   BAD_FILE = 'BAD_FILE',
+  /** The resource is still being processed (or failed), or the recording has nothing playable yet. */
+  NOT_READY = 'NOT_READY',
+  /** The upload or its metadata is larger than allowed. */
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   /** Anything unexpected; the server logs it with the error id given in the message. */
   INTERNAL = 'INTERNAL',
 }
@@ -64,5 +68,7 @@ export const ERROR_HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.SCHEDULE_CONFLICT]: 409,
   [ErrorCode.LESSON_NOT_OPEN]: 409,
   [ErrorCode.BAD_FILE]: 400,
+  [ErrorCode.NOT_READY]: 409,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.INTERNAL]: 500,
 };

@@ -9,3 +9,4 @@ export * from './org-admin';
 export * from './auth';
 export * from './schedule';
 export * from './import';
+export * from './library';

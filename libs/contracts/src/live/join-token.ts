@@ -20,6 +20,8 @@ export interface JoinTokenClaims {
   name: string;
   /** Lesson title, for the media node's LessonSnapshot (optional; empty if absent). */
   title?: string;
+  /** Record this lesson (the schedule did not opt out); the room starts its recorder on creation. */
+  rec?: boolean;
   /** Expiry and issue time, seconds since epoch (set by the JWT library). */
   exp?: number;
   iat?: number;

@@ -34,6 +34,13 @@ export const lessonRecordEventSchema = z.discriminatedUnion('type', [
     reason: z.enum(['ended_by_teacher', 'empty', 'server_shutdown']),
   }),
   z.object({ type: z.literal('attendance.joined'), eventId: id, at, who }),
+  /** The lesson's recorder stopped and its manifest is final (path relative to STORAGE_ROOT). */
+  z.object({
+    type: z.literal('recording.finished'),
+    eventId: id,
+    at,
+    manifestPath: z.string().regex(/^recordings\/[0-9a-f]{24}\/manifest\.json$/),
+  }),
   z.object({ type: z.literal('attendance.left'), eventId: id, at, who }),
   z.object({ type: z.literal('chat.message'), eventId: id, at, who, text: z.string().min(1).max(500) }),
   z.object({

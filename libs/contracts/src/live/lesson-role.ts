@@ -8,6 +8,11 @@ export enum LessonRole {
   ASSISTANT = 'assistant',
   /** 听课 (observer): receive-only, invisible to classrooms, leaves timestamped notes. */
   OBSERVER = 'observer',
+  /**
+   * 直播观众 (名校网络课堂 broadcast audience): view-only, receives the lead's tracks and the
+   * on-stage classroom on a viewer router; nobody sees viewers and they never count as classrooms.
+   */
+  VIEWER = 'viewer',
 }
 
 /** Where a published track comes from. */

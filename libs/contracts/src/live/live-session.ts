@@ -43,6 +43,12 @@ export interface LiveSessionView {
   opensAt: string;
   /** The room is open now: joinable (opened and not ended, missed or cancelled). */
   open: boolean;
+  /** Recorded into the library (default; a schedule or instant lesson can opt out). */
+  record: boolean;
+  /** Open to view-only audiences across the community (名校网络课堂). */
+  broadcast: boolean;
+  /** The library resource made from its recording, once the lesson ended. */
+  resourceId?: string;
 }
 
 /** POST /api/live-sessions — a teacher starts an instant lesson (即时课堂). */
@@ -55,6 +61,27 @@ export interface CreateInstantLessonRequest {
   classroomIds: string[];
   /** Planned length in minutes (default 40, 5..240). */
   durationMin?: number;
+  /** Record into the library (default true). */
+  record?: boolean;
+  /** Open to view-only audiences across the community (default false). */
+  broadcast?: boolean;
+}
+
+/** PATCH /api/live-sessions/:id/broadcast — the lead teacher or an admin opens/closes the broadcast. */
+export interface SetBroadcastRequest {
+  broadcast: boolean;
+}
+
+/**
+ * GET /api/live-sessions/:id/timeshift — the lesson so far from its recording in progress, as an
+ * HLS EVENT playlist that grows while the lesson runs (a late or dropped classroom catches up,
+ * then jumps back to live). Participants of the lesson only.
+ */
+export interface TimeshiftView {
+  playlistUrl: string;
+  startedAt: string;
+  /** Seconds of the lesson already playable. */
+  availableS: number;
 }
 
 /** POST /api/live-sessions/:id/join — body; `as: 'observer'` asks for the observer role. */

@@ -30,4 +30,5 @@ export const DEFAULT_PERMISSIONS: Record<LessonRole, PermissionSet> = {
   [LessonRole.CLASSROOM]: { ...none, video: true, audio: true, chat: true },
   [LessonRole.ASSISTANT]: { ...none, chat: true },
   [LessonRole.OBSERVER]: none,
+  [LessonRole.VIEWER]: none,
 };

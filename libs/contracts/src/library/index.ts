@@ -1,0 +1,3 @@
+export * from './resource';
+export * from './recording-manifest';
+export * from './channel';
