@@ -37,7 +37,8 @@ export const LIBRARY_LIMITS = {
 } as const;
 
 /** Accepted upload file name: no path separators, no `..`, no control characters, a video extension. */
-export const UPLOAD_FILENAME_PATTERN = /^(?!.*\.\.)[^/\\\u0000-\u001f]+\.(mp4|m4v|mov|webm|mkv|avi|flv|ts|mpg|mpeg|wmv)$/i;
+export const UPLOAD_FILENAME_PATTERN =
+  /^(?!.*\.\.)[^/\\\u0000-\u001f]+\.(mp4|m4v|mov|webm|mkv|avi|flv|ts|mpg|mpeg|wmv)$/i;
 
 export interface ProcessingView {
   stage: ProcessingStage;
@@ -140,9 +141,23 @@ export const uploadMetadataSchema = resourceMetadataSchema
       .string()
       .max(LIBRARY_LIMITS.tagsMax * (LIBRARY_LIMITS.tagMax + 1))
       .optional()
-      .transform((v) => (v ? [...new Set(v.split(/[,，]/).map((t) => t.trim()).filter(Boolean))] : []))
+      .transform((v) =>
+        v
+          ? [
+              ...new Set(
+                v
+                  .split(/[,，]/)
+                  .map((t) => t.trim())
+                  .filter(Boolean),
+              ),
+            ]
+          : [],
+      )
       .pipe(tags),
-    seriesId: z.string().regex(/^[0-9a-f]{24}$/, 'seriesId must be an id').optional(),
+    seriesId: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, 'seriesId must be an id')
+      .optional(),
   })
   .strict();
 export type UploadMetadata = z.infer<typeof uploadMetadataSchema>;

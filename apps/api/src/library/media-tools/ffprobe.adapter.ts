@@ -68,6 +68,11 @@ export function parseProbe(json: FfprobeJson): ProbeResult {
     sizeBytes: Number(json.format?.size) || 0,
   };
   if (v?.width && v.height) result.video = { codec: v.codec_name ?? 'unknown', width: v.width, height: v.height };
-  if (a) result.audio = { codec: a.codec_name ?? 'unknown', sampleRate: Number(a.sample_rate) || 0, channels: a.channels ?? 0 };
+  if (a)
+    result.audio = {
+      codec: a.codec_name ?? 'unknown',
+      sampleRate: Number(a.sample_rate) || 0,
+      channels: a.channels ?? 0,
+    };
   return result;
 }

@@ -45,7 +45,12 @@ export class ResourceRepository extends TenantRepository<Resource> {
   }
 
   /** The outputs are in place under resources/<id>/: the resource becomes ready (playable). */
-  async publish(communityId: Types.ObjectId, id: Types.ObjectId, media: ResourceMedia, attempts: number): Promise<void> {
+  async publish(
+    communityId: Types.ObjectId,
+    id: Types.ObjectId,
+    media: ResourceMedia,
+    attempts: number,
+  ): Promise<void> {
     const now = new Date();
     await this.model
       .updateOne(
