@@ -1,44 +1,21 @@
 import { z } from 'zod';
 import { GRADES, SUBJECTS, type Subject } from '../org';
+import {
+  LIBRARY_LIMITS,
+  RESOURCE_VISIBILITIES,
+  UPLOAD_FILENAME_PATTERN,
+  type ProcessingStage,
+  type ResourceKind,
+  type ResourceSort,
+  type ResourceStatus,
+  type ResourceVisibility,
+} from './resource-values';
 
 // The lesson library (名校网络课堂 / 名师微课): recorded lessons and uploaded videos, their
 // processing, search, playback, series and favourites. REST under /api/library.
-
-export const RESOURCE_KINDS = ['recording', 'upload'] as const;
-export type ResourceKind = (typeof RESOURCE_KINDS)[number];
-
-/** Who may find and watch a resource: its community, every community of its district, or everyone. */
-export const RESOURCE_VISIBILITIES = ['community', 'district', 'public'] as const;
-export type ResourceVisibility = (typeof RESOURCE_VISIBILITIES)[number];
-
-/** `processing` until the pipeline has published it; only `ready` resources play. */
-export const RESOURCE_STATUSES = ['processing', 'ready', 'failed'] as const;
-export type ResourceStatus = (typeof RESOURCE_STATUSES)[number];
-
-/** Steps of the processing pipeline, in order (progress is reported per step and overall). */
-export const PROCESSING_STAGES = ['queued', 'probe', 'compose', 'hls', 'thumbnails', 'publish'] as const;
-export type ProcessingStage = (typeof PROCESSING_STAGES)[number];
-
-export const RESOURCE_SORTS = ['newest', 'most_viewed'] as const;
-export type ResourceSort = (typeof RESOURCE_SORTS)[number];
-
-export const LIBRARY_LIMITS = {
-  titleMax: 120,
-  descriptionMax: 4000,
-  tagsMax: 20,
-  tagMax: 30,
-  textbookEditionMax: 60,
-  chapterMax: 100,
-  filenameMax: 200,
-  queryMax: 100,
-  pageSizeMax: 50,
-  seriesTitleMax: 120,
-  seriesResourcesMax: 200,
-} as const;
-
-/** Accepted upload file name: no path separators, no `..`, no control characters, a video extension. */
-export const UPLOAD_FILENAME_PATTERN =
-  /^(?!.*\.\.)[^/\\\u0000-\u001f]+\.(mp4|m4v|mov|webm|mkv|avi|flv|ts|mpg|mpeg|wmv)$/i;
+// The zod-free values (kinds, statuses, stages, sorts, limits, the file name pattern, the poll
+// interval) live in ./resource-values so the web bundle can import them without zod.
+export * from './resource-values';
 
 export interface ProcessingView {
   stage: ProcessingStage;
@@ -104,10 +81,10 @@ const tags = z
   .array(z.string().trim().min(1).max(LIBRARY_LIMITS.tagMax))
   .max(LIBRARY_LIMITS.tagsMax, `at most ${LIBRARY_LIMITS.tagsMax} tags`);
 
-/** Metadata every resource carries (uploads send it with the upload; recordings get it from the lesson). */
-export const resourceMetadataSchema = z.object({
+/** The metadata fields without defaults (a PATCH must not reset the fields it leaves out). */
+const resourceMetadataFields = z.object({
   title: z.string().trim().min(1, 'title is required').max(LIBRARY_LIMITS.titleMax),
-  description: trimmed(LIBRARY_LIMITS.descriptionMax).default(''),
+  description: trimmed(LIBRARY_LIMITS.descriptionMax),
   subject: z.enum(SUBJECTS),
   grade: z.coerce
     .number()
@@ -115,13 +92,23 @@ export const resourceMetadataSchema = z.object({
     .refine((g) => (GRADES as readonly number[]).includes(g), 'grade must be 1-9'),
   textbookEdition: trimmed(LIBRARY_LIMITS.textbookEditionMax).optional(),
   chapter: trimmed(LIBRARY_LIMITS.chapterMax).optional(),
+  tags,
+  visibility: z.enum(RESOURCE_VISIBILITIES),
+});
+
+/** Metadata every resource carries (uploads send it with the upload; recordings get it from the lesson). */
+export const resourceMetadataSchema = resourceMetadataFields.extend({
+  description: resourceMetadataFields.shape.description.default(''),
   tags: tags.default([]),
-  visibility: z.enum(RESOURCE_VISIBILITIES).default('community'),
+  visibility: resourceMetadataFields.shape.visibility.default('community'),
 });
 export type ResourceMetadata = z.infer<typeof resourceMetadataSchema>;
 
-/** PATCH /api/library/resources/:id (author, the school's or community's admin). */
-export const updateResourceSchema = resourceMetadataSchema.partial().strict();
+/**
+ * PATCH /api/library/resources/:id (author, the school's or community's admin): only the fields
+ * sent change; an empty textbookEdition or chapter clears it.
+ */
+export const updateResourceSchema = resourceMetadataFields.partial().strict();
 export type UpdateResourceRequest = z.infer<typeof updateResourceSchema>;
 
 /**
@@ -157,6 +144,11 @@ export const uploadMetadataSchema = resourceMetadataSchema
     seriesId: z
       .string()
       .regex(/^[0-9a-f]{24}$/, 'seriesId must be an id')
+      .optional(),
+    /** The community the video goes to: the uploader's own by default; district admins name one of their district. */
+    communityId: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, 'communityId must be an id')
       .optional(),
   })
   .strict();
@@ -225,20 +217,26 @@ export interface SeriesView {
   createdAt: string;
 }
 
-export const seriesSchema = z.object({
+/** The series fields without defaults (a PATCH must not reset the fields it leaves out). */
+const seriesFields = z.object({
   title: z.string().trim().min(1, 'title is required').max(LIBRARY_LIMITS.seriesTitleMax),
-  description: trimmed(LIBRARY_LIMITS.descriptionMax).default(''),
+  description: trimmed(LIBRARY_LIMITS.descriptionMax),
   subject: z.enum(SUBJECTS).optional(),
   grade: z.number().int().min(1).max(9).optional(),
-  visibility: z.enum(RESOURCE_VISIBILITIES).default('community'),
+  visibility: z.enum(RESOURCE_VISIBILITIES),
   resourceIds: z
     .array(z.string().regex(/^[0-9a-f]{24}$/, 'must be resource ids'))
-    .max(LIBRARY_LIMITS.seriesResourcesMax)
-    .default([]),
+    .max(LIBRARY_LIMITS.seriesResourcesMax, `at most ${LIBRARY_LIMITS.seriesResourcesMax} resources`),
 });
-export type CreateSeriesRequest = z.input<typeof seriesSchema>;
-export const updateSeriesSchema = seriesSchema.partial().strict();
-export type UpdateSeriesRequest = z.input<typeof updateSeriesSchema>;
 
-/** Socket-free progress: GET /api/library/resources/:id is polled while status is processing. */
-export const PROCESSING_POLL_MS = 2000;
+export const seriesSchema = seriesFields
+  .extend({
+    description: seriesFields.shape.description.default(''),
+    visibility: seriesFields.shape.visibility.default('community'),
+    resourceIds: seriesFields.shape.resourceIds.default([]),
+  })
+  .strict();
+export type CreateSeriesRequest = z.input<typeof seriesSchema>;
+/** PATCH /api/library/series/:id: only the fields sent change (`resourceIds` replaces the list, in order). */
+export const updateSeriesSchema = seriesFields.partial().strict();
+export type UpdateSeriesRequest = z.input<typeof updateSeriesSchema>;
