@@ -14,8 +14,9 @@ RUN node scripts/setup.mjs --only=apt,npm,libsrtp,worker \
 FROM node:20-bookworm-slim
 RUN apt-get update && apt-get install -y --no-install-recommends \
       libssl3 libuv1 libusrsctp2 libabsl20220623 ffmpeg \
- && rm -rf /var/lib/apt/lists/*
-ENV NODE_ENV=production MEDIA_PORT=3001 MEDIASOUP_WORKER_BIN=/usr/local/bin/mediasoup-worker
+ && rm -rf /var/lib/apt/lists/* && mkdir -p /storage && chown node:node /storage
+# ffmpeg records lessons (PlainTransport RTP → Matroska segments) into STORAGE_ROOT.
+ENV NODE_ENV=production MEDIA_PORT=3001 MEDIASOUP_WORKER_BIN=/usr/local/bin/mediasoup-worker STORAGE_ROOT=/storage
 WORKDIR /app
 COPY --from=build /mediasoup-worker /usr/local/bin/mediasoup-worker
 COPY --from=build /app/node_modules ./node_modules

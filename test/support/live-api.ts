@@ -15,7 +15,8 @@ export const DEMO = {
   ],
 } as const;
 
-async function call<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
+/** A JSON request to the platform's API (throws with the answer on a non-2xx status). */
+export async function call<T>(path: string, init: RequestInit & { token?: string } = {}): Promise<T> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   const res = await fetch(`${testBaseUrl()}${path}`, { ...init, headers });

@@ -47,17 +47,26 @@ export class LiveParticipant {
       );
     }
     if (opts.init) await context.addInitScript(opts.init);
+    const participant = await LiveParticipant.signInWith(context, username);
+    const query = opts.as ? `?as=${opts.as}` : '';
+    await participant.page.goto(`${testBaseUrl()}/live/${sessionId}${query}`);
+    await participant.waitForState('live');
+    return participant;
+  }
+
+  /** A page of `username` signed in to the web app (for pages other than a live lesson). */
+  static async signIn(browser: Browser, username: string): Promise<LiveParticipant> {
+    return LiveParticipant.signInWith(await browser.newContext(), username);
+  }
+
+  private static async signInWith(context: BrowserContext, username: string): Promise<LiveParticipant> {
     const page = await context.newPage();
     await page.goto(`${testBaseUrl()}/login`);
     await page.getByTestId('login-username').fill(username);
     await page.getByTestId('login-password').fill(DEMO.password);
     await page.getByTestId('login-submit').click();
     await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-    const query = opts.as ? `?as=${opts.as}` : '';
-    await page.goto(`${testBaseUrl()}/live/${sessionId}${query}`);
-    const participant = new LiveParticipant(username, context, page);
-    await participant.waitForState('live');
-    return participant;
+    return new LiveParticipant(username, context, page);
   }
 
   waitForState(state: string, timeoutMs = 20_000): Promise<unknown> {

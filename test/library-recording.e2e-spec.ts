@@ -1,0 +1,147 @@
+import { execFileSync } from 'node:child_process';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { coveredSeconds, frameSample, recordedResource, recordingManifest } from './support/library-media';
+import { createInstantLesson, DEMO } from './support/live-api';
+import { LiveParticipant } from './support/live-participant';
+import { testBaseUrl } from './support/test-env';
+
+// Issue 5: every live lesson is recorded (PlainTransport → ffmpeg, no re-encoding) and, once it
+// ends, composed into one video (screen large + teacher inset while a screen was shared), HLS and
+// MP4, published as a library resource that plays in the browser.
+
+// Page-side types (the repo's tsconfig has no DOM lib; these functions run in Chromium).
+interface Canvas2d {
+  fillStyle: string;
+  fillRect(x: number, y: number, w: number, h: number): void;
+}
+interface PageCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): Canvas2d;
+  captureStream(fps: number): unknown;
+}
+interface PageGlobals {
+  navigator: { mediaDevices: { getDisplayMedia: () => Promise<unknown> } };
+  document: { createElement(tag: 'canvas'): PageCanvas; querySelector(sel: string): PageVideo | null };
+}
+interface PageVideo {
+  currentTime: number;
+  muted: boolean;
+  play(): Promise<void>;
+}
+
+/** The teacher's "screen": a magenta 1280x720 canvas with a moving square (known pixels to look for). */
+function fakeScreenShare(): void {
+  const page = globalThis as unknown as PageGlobals;
+  page.navigator.mediaDevices.getDisplayMedia = () => {
+    const canvas = page.document.createElement('canvas');
+    canvas.width = 1280;
+    canvas.height = 720;
+    const ctx = canvas.getContext('2d');
+    let x = 0;
+    setInterval(() => {
+      ctx.fillStyle = '#ff00ff';
+      ctx.fillRect(0, 0, 1280, 720);
+      ctx.fillStyle = '#ffffff';
+      ctx.fillRect(x, 40, 80, 80);
+      x = (x + 16) % 400;
+    }, 66);
+    return Promise.resolve(canvas.captureStream(15));
+  };
+}
+
+const isMagenta = ([r, g, b]: [number, number, number]) => r > 170 && b > 170 && g < 90;
+const sleepUntil = (t0: number, s: number) =>
+  new Promise((r) => setTimeout(r, Math.max(0, t0 + s * 1000 - Date.now())));
+
+/** Runs a ~20 s lesson: the teacher (fake screen share) and one classroom; `during` acts at lesson times. */
+async function teachLesson(
+  browser: Browser,
+  title: string,
+  during: (teacher: LiveParticipant, t0: number) => Promise<void>,
+): Promise<{ sessionId: string; lessonS: number }> {
+  const session = await createInstantLesson([DEMO.classrooms[0].id], { title });
+  const t0 = Date.now();
+  const teacher = await LiveParticipant.open(browser, DEMO.teacher, session.id, { init: fakeScreenShare });
+  const classroom = await LiveParticipant.open(browser, DEMO.classrooms[0].terminal, session.id);
+  await classroom.waitDecoding(await teacher.peerId(), ['video/camera', 'audio/mic']);
+  await during(teacher, t0);
+  await sleepUntil(t0, 20);
+  await teacher.page.getByTestId('end-lesson').click();
+  await teacher.page.getByTestId('confirm-ok').click();
+  await teacher.page.locator('[data-testid="lesson-ended"]').waitFor();
+  const lessonS = (Date.now() - t0) / 1000;
+  await classroom.close();
+  await teacher.close();
+  return { sessionId: session.id, lessonS };
+}
+
+describe('recording a lesson into the library (real Chromium, ffmpeg, BullMQ)', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a 20 s lesson with a screen share in the middle becomes a resource that plays and shows the screen while shared', async () => {
+    const { sessionId, lessonS } = await teachLesson(browser, '四年级音乐《草原放牧》', async (teacher, t0) => {
+      await sleepUntil(t0, 6);
+      await teacher.page.getByTestId('screen-share').click();
+      await sleepUntil(t0, 14);
+      await teacher.page.getByTestId('screen-share').click();
+    });
+    const resource = await recordedResource(sessionId, DEMO.teacher);
+    expect(resource.kind).toBe('recording');
+    expect(resource.title).toBe('四年级音乐《草原放牧》');
+    expect(Math.abs((resource.media?.durationS ?? 0) - lessonS)).toBeLessThanOrEqual(1);
+    expect(Math.abs((resource.media?.durationS ?? 0) - 20)).toBeLessThanOrEqual(1.5);
+
+    // The composed video: the shared (magenta) screen fills the centre while shared, not before or after.
+    expect(isMagenta(frameSample(resource.id, 11).centre)).toBe(true);
+    expect(isMagenta(frameSample(resource.id, 3).centre)).toBe(false);
+    expect(isMagenta(frameSample(resource.id, 18).centre)).toBe(false);
+
+    // HLS plays in Chromium: the library page's player advances.
+    const viewer = await LiveParticipant.signIn(browser, DEMO.teacher);
+    await viewer.page.goto(`${testBaseUrl()}/library/${resource.id}`);
+    const player = viewer.page.getByTestId('hls-player');
+    await player.waitFor();
+    await player.evaluate((el) => {
+      const video = el as unknown as PageVideo;
+      video.muted = true;
+      return video.play();
+    });
+    await viewer.page.waitForFunction(
+      () =>
+        ((globalThis as unknown as PageGlobals).document.querySelector('[data-testid="hls-player"]')?.currentTime ??
+          0) > 2,
+      undefined,
+      { timeout: 20_000 },
+    );
+    await viewer.close();
+  }, 300_000);
+
+  it('ffmpeg killed mid-lesson: recording resumes in a new take and the resource lacks at most one segment', async () => {
+    const { sessionId, lessonS } = await teachLesson(browser, '数学：认识图形（录制恢复）', async (_teacher, t0) => {
+      await sleepUntil(t0, 9);
+      execFileSync('pkill', ['-KILL', '-f', `recordings/${sessionId}/.*`], { stdio: 'ignore' });
+    });
+    const manifest = recordingManifest(sessionId);
+    const leadTakes = manifest.takes.filter((t) => t.track === 'lead-av');
+    expect(leadTakes.some((t) => t.end === 'crashed')).toBe(true);
+    expect(leadTakes.length).toBeGreaterThanOrEqual(2);
+    const recordedSpanS = (Date.parse(manifest.endedAt ?? '') - Date.parse(manifest.startedAt)) / 1000;
+    // Everything but the segment open at the kill (and the seconds before the teacher's camera was up).
+    expect(coveredSeconds(manifest, 'lead-av')).toBeGreaterThanOrEqual(recordedSpanS - manifest.segmentS - 4);
+
+    const resource = await recordedResource(sessionId, DEMO.teacher);
+    expect(Math.abs((resource.media?.durationS ?? 0) - lessonS)).toBeLessThanOrEqual(1.5);
+    // After the restart the teacher's camera is there again (not a black gap to the end).
+    expect(frameSample(resource.id, 17).mean).toBeGreaterThan(30);
+  }, 300_000);
+});
