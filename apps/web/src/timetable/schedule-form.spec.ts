@@ -67,6 +67,15 @@ describe(toScheduleRequest.name, () => {
       weekday: 2,
       period: 3,
       everyWeeks: 1,
+      record: true,
+      broadcast: false,
+    });
+  });
+
+  it('carries the recording opt-out and the broadcast choice', () => {
+    expect(toScheduleRequest({ ...ready, record: false, broadcast: true })).toMatchObject({
+      record: false,
+      broadcast: true,
     });
   });
 

@@ -20,6 +20,10 @@ export interface ScheduleForm {
   startsAt: string;
   endsAt: string;
   everyWeeks: 1 | 2;
+  /** Record the lessons into the library (default on). */
+  record: boolean;
+  /** Open the lessons to view-only audiences across the community (名校网络课堂). */
+  broadcast: boolean;
 }
 
 export type ScheduleProblem = 'teacher' | 'classrooms' | 'period' | 'time' | 'length' | 'title';
@@ -50,6 +54,8 @@ export function prefillForm(slot: SlotPrefill): ScheduleForm {
     startsAt: slot.row?.startsAt ?? '',
     endsAt: slot.row?.endsAt ?? '',
     everyWeeks: 1,
+    record: true,
+    broadcast: false,
   };
 }
 
@@ -106,6 +112,8 @@ export function toScheduleRequest(form: ScheduleForm): CreateCourseScheduleReque
       ? { period: form.period ?? undefined }
       : { startsAt: form.startsAt, endsAt: form.endsAt }),
     everyWeeks: form.everyWeeks,
+    record: form.record,
+    broadcast: form.broadcast,
   };
 }
 
