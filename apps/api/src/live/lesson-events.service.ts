@@ -7,8 +7,12 @@ import { LessonRecordWriter } from './lesson-record.writer';
 import { LiveSessionRepository } from './repositories/live-session.repository';
 import { ProcessedEventRepository } from './repositories/processed-event.repository';
 
-/** Events a media node may still report once the lesson has ended. */
-const AFTER_END: ReadonlySet<LessonRecordEvent['type']> = new Set(['attendance.left', 'session.ended']);
+/** Events a media node may still report once the lesson has ended (the recorder finishes after the end). */
+const AFTER_END: ReadonlySet<LessonRecordEvent['type']> = new Set([
+  'attendance.left',
+  'session.ended',
+  'recording.finished',
+]);
 
 /**
  * Stores the lesson record events media nodes report. Answers only after the write is

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ErrorCode, type LessonRecordEvent } from '@tongke/contracts';
+import { ErrorCode, type LessonRecordEvent, recordingManifestPath } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import type { Types } from 'mongoose';
+import { RecordingIntakeService } from '../library/recordings/recording-intake.service';
 import { AttendanceRepository } from './repositories/attendance.repository';
 import { ChatMessageRepository } from './repositories/chat-message.repository';
 import { LiveSessionRepository } from './repositories/live-session.repository';
@@ -38,6 +39,7 @@ export class LessonRecordWriter {
     private readonly whiteboard: WhiteboardEntryRepository,
     private readonly notes: ObserverNoteRepository,
     private readonly files: SharedFileRepository,
+    private readonly recordings: RecordingIntakeService,
   ) {}
 
   async write(scope: RecordScope, e: LessonRecordEvent): Promise<Types.ObjectId | undefined> {
@@ -68,6 +70,8 @@ export class LessonRecordWriter {
         return void (await this.noteAdded(scope, e));
       case 'file.shared':
         return this.fileShared(scope, e);
+      case 'recording.finished':
+        return void (await this.recordingFinished(scope, e));
     }
   }
 
@@ -119,6 +123,17 @@ export class LessonRecordWriter {
       name,
       text: e.text,
     });
+  }
+
+  /** The recording becomes a library resource (once per session), linked from the session. */
+  private async recordingFinished(scope: RecordScope, e: Event<'recording.finished'>) {
+    if (e.manifestPath !== recordingManifestPath(scope.sessionId.toHexString())) {
+      throw new AppError(ErrorCode.BAD_REQUEST, "manifestPath must be this lesson's recording manifest");
+    }
+    const session = await this.sessions.findById(scope.communityId, scope.sessionId);
+    if (!session) throw new AppError(ErrorCode.NOT_FOUND, `no live session ${scope.sessionId.toHexString()}`);
+    const resourceId = await this.recordings.onRecordingFinished(session, e.manifestPath);
+    await this.sessions.setResourceId(scope.communityId, scope.sessionId, resourceId);
   }
 
   private async fileShared(scope: RecordScope, e: Event<'file.shared'>): Promise<Types.ObjectId> {

@@ -1,0 +1,81 @@
+import { Role, type ResourceStatus, type ResourceVisibility } from '@tongke/contracts';
+import type { Types } from 'mongoose';
+
+/** The parts of an account the library rules look at (see LibraryViewers). */
+export interface LibraryViewer {
+  id: Types.ObjectId;
+  roles: readonly Role[];
+  /** Unset for district-wide accounts. */
+  communityId?: Types.ObjectId;
+  schoolId?: Types.ObjectId;
+  /** The district of the viewer's community (district admins: the district they administer). */
+  district?: string;
+}
+
+/** The parts of a resource (or series: always `ready`) the rules look at. */
+export interface LibraryItem {
+  communityId: Types.ObjectId;
+  district: string;
+  school?: { id: Types.ObjectId };
+  visibility: ResourceVisibility;
+  status: ResourceStatus;
+  createdBy: Types.ObjectId;
+}
+
+/**
+ * Whom a viewer reaches, as data the repository turns into a query: ready items of `communityId`,
+ * ready `district` items of `district`, ready public items, anything they created, and anything
+ * in what they manage (a whole district, a whole community, or one school of their community).
+ */
+export interface LibraryAudience {
+  userId: Types.ObjectId;
+  communityId?: Types.ObjectId;
+  district?: string;
+  manages: { district?: string; communityId?: Types.ObjectId; school?: Types.ObjectId };
+}
+
+const has = (viewer: LibraryViewer, role: Role) => viewer.roles.includes(role);
+
+/** What the viewer administers: a district admin their district; a community admin their community; a school admin their school. */
+export function audienceOf(viewer: LibraryViewer): LibraryAudience {
+  const member = viewer.communityId !== undefined;
+  const manages: LibraryAudience['manages'] = {};
+  if (has(viewer, Role.DISTRICT_ADMIN) && viewer.district) manages.district = viewer.district;
+  if (member && has(viewer, Role.COMMUNITY_ADMIN)) manages.communityId = viewer.communityId;
+  if (member && has(viewer, Role.SCHOOL_ADMIN) && viewer.schoolId) manages.school = viewer.schoolId;
+  return {
+    userId: viewer.id,
+    ...(viewer.communityId && { communityId: viewer.communityId }),
+    ...(viewer.district && { district: viewer.district }),
+    manages,
+  };
+}
+
+/** The viewer administers the item: district admin of its district, community admin of its community, school admin of its school. */
+export function managesItem(viewer: LibraryViewer, item: LibraryItem): boolean {
+  const { manages, communityId } = audienceOf(viewer);
+  const ownCommunity = communityId?.equals(item.communityId) === true;
+  return (
+    (manages.district !== undefined && manages.district === item.district) ||
+    (manages.communityId !== undefined && ownCommunity) ||
+    (manages.school !== undefined && ownCommunity && item.school?.id.equals(manages.school) === true)
+  );
+}
+
+/** May change or delete it: its creator and the admins who manage it. */
+export function canEditItem(viewer: LibraryViewer, item: LibraryItem): boolean {
+  return viewer.id.equals(item.createdBy) || managesItem(viewer, item);
+}
+
+/**
+ * May find and open it. Ready items: members of its community; with `district` visibility every
+ * community of its district; `public` everyone signed in. Items still processing (or failed):
+ * only those who may edit them.
+ */
+export function canSeeItem(viewer: LibraryViewer, item: LibraryItem): boolean {
+  if (canEditItem(viewer, item)) return true;
+  if (item.status !== 'ready') return false;
+  if (viewer.communityId?.equals(item.communityId)) return true;
+  if (item.visibility === 'district') return viewer.district !== undefined && viewer.district === item.district;
+  return item.visibility === 'public';
+}
