@@ -79,7 +79,8 @@ export class UploadFinisher {
     const { id, communityId } = input;
     await this.factory.create(input);
     try {
-      for (const seriesId of input.seriesIds ?? []) await this.appendToSeries(communityId, seriesId, id);
+      // The video goes last in each series' playlist (an atomic $push: concurrent uploads keep theirs).
+      for (const seriesId of input.seriesIds ?? []) await this.series.appendResource(communityId, seriesId, id);
       await this.queue.enqueue({
         resourceId: id.toHexString(),
         communityId: communityId.toHexString(),
@@ -90,14 +91,6 @@ export class UploadFinisher {
       await this.series.pullResource(input.seriesIds ?? [], id);
       await this.resources.delete(communityId, id);
       throw err;
-    }
-  }
-
-  /** The video goes last in the series' playlist. */
-  private async appendToSeries(communityId: Types.ObjectId, seriesId: Types.ObjectId, id: Types.ObjectId) {
-    const series = await this.series.findOne(communityId, seriesId);
-    if (series && !series.resourceIds.some((r) => r.equals(id))) {
-      await this.series.update(communityId, seriesId, { resourceIds: [...series.resourceIds, id] });
     }
   }
 }
