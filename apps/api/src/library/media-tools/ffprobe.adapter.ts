@@ -14,7 +14,8 @@ export interface ProbeResult {
   /** Seconds (0 if the container does not say). */
   durationS: number;
   sizeBytes: number;
-  video?: { codec: string; width: number; height: number };
+  /** `fps`: the average frame rate, when the container says (0 < fps). */
+  video?: { codec: string; width: number; height: number; fps?: number };
   audio?: { codec: string; sampleRate: number; channels: number };
 }
 
@@ -27,6 +28,7 @@ interface FfprobeJson {
     height?: number;
     sample_rate?: string;
     channels?: number;
+    avg_frame_rate?: string;
     disposition?: { attached_pic?: number };
   }[];
 }
@@ -67,7 +69,10 @@ export function parseProbe(json: FfprobeJson): ProbeResult {
     durationS: Number(json.format?.duration) || 0,
     sizeBytes: Number(json.format?.size) || 0,
   };
-  if (v?.width && v.height) result.video = { codec: v.codec_name ?? 'unknown', width: v.width, height: v.height };
+  if (v?.width && v.height) {
+    const fps = frameRate(v.avg_frame_rate);
+    result.video = { codec: v.codec_name ?? 'unknown', width: v.width, height: v.height, ...(fps && { fps }) };
+  }
   if (a)
     result.audio = {
       codec: a.codec_name ?? 'unknown',
@@ -75,4 +80,11 @@ export function parseProbe(json: FfprobeJson): ProbeResult {
       channels: a.channels ?? 0,
     };
   return result;
+}
+
+/** ffprobe's `30000/1001` → 29.97; undefined for `0/0` or nonsense. */
+function frameRate(text: string | undefined): number | undefined {
+  const [num, den] = (text ?? '').split('/').map(Number);
+  const fps = den ? num / den : num;
+  return Number.isFinite(fps) && fps > 0 && fps <= 1000 ? fps : undefined;
 }
