@@ -10,6 +10,18 @@ describe(redactSecretPath.name, () => {
       '/api/communities/1/ical-link?teacherId=2',
     );
   });
+
+  it('hides signed playback tokens anywhere in the path (library media, time-shift, channels)', () => {
+    const token = `mj3k2a.${'A'.repeat(40)}_-x`;
+    expect(redactSecretPath(`/api/library/media/resource/abc/${token}/hls/master.m3u8`)).toBe(
+      '/api/library/media/resource/abc/[redacted]/hls/master.m3u8',
+    );
+    expect(redactSecretPath(`/api/live-sessions/s1/timeshift/${token}/chunk-00001.ts`)).toBe(
+      '/api/live-sessions/s1/timeshift/[redacted]/chunk-00001.ts',
+    );
+    expect(redactSecretPath(`/api/x/${token}?download=1`)).toBe('/api/x/[redacted]?download=1');
+    expect(redactSecretPath('/api/library/resources/abc/playback')).toBe('/api/library/resources/abc/playback');
+  });
 });
 
 describe(requestLogView.name, () => {

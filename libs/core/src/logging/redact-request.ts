@@ -1,8 +1,9 @@
 /**
- * URL paths whose last segment is a credential: iCal subscription links (`/api/ical/<token>.ics`)
- * carry a signed token that works without any other sign-in.
+ * URL paths carrying a credential: iCal subscription links (`/api/ical/<token>.ics`) and signed
+ * playback links (`…/<expiry>.<HMAC>/…`: library media, time-shift, channels) work without any
+ * other sign-in.
  */
-const SECRET_PATHS = [/^(\/api\/ical\/)[^/?#]+/];
+const SECRET_PATHS = [/^(\/api\/ical\/)[^/?#]+/, /(\/)[0-9a-z]{1,12}\.[A-Za-z0-9_-]{43}(?=[/?#]|$)/g];
 
 /** The URL with credentials in its path replaced by `[redacted]`. */
 export function redactSecretPath(url: string): string {
