@@ -55,6 +55,7 @@ export async function startApiTestApp(redisDb: number, options: ApiTestAppOption
       REDIS_URL: redisUrl.toString(),
       SEED_DEMO: 'true',
       SEED_DEMO_TIMETABLE: options.demoTimetable ? 'true' : 'false',
+      SEED_DEMO_LIBRARY: 'false',
       STORAGE_ROOT: options.storageRoot ?? mkdtempSync(path.join(tmpdir(), 'tongke-storage-')),
       ...options.env,
     }),

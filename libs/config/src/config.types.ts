@@ -77,6 +77,8 @@ export class ApiServerConfig {
     readonly seedDemo: boolean,
     /** With seedDemo: also seed the demo course schedules (and materialise their lessons). */
     readonly seedDemoTimetable: boolean = true,
+    /** With seedDemo: also generate the demo library videos and process them. */
+    readonly seedDemoLibrary: boolean = true,
   ) {}
 }
 

@@ -57,11 +57,21 @@ const storageEnv = {
 
 export const apiEnv = commonEnv.extend({
   ...storageEnv,
-  UPLOAD_MAX_MB: z.coerce.number().int().min(1).max(64 * 1024).default(4096),
+  UPLOAD_MAX_MB: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(64 * 1024)
+    .default(4096),
   PROCESSING_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(1),
   PROCESSING_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(3),
   HLS_SEGMENT_S: z.coerce.number().int().min(1).max(10).default(4),
-  PLAYBACK_TOKEN_TTL_S: z.coerce.number().int().min(60).max(7 * 24 * 3600).default(6 * 3600),
+  PLAYBACK_TOKEN_TTL_S: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(6 * 3600),
   API_HOST: z.string().default('0.0.0.0'),
   API_PORT: port(3000),
   MONGODB_URI: z
@@ -78,6 +88,8 @@ export const apiEnv = commonEnv.extend({
   SEED_DEMO: bool(false),
   /** With SEED_DEMO: also seed the demo course schedules and their lessons. */
   SEED_DEMO_TIMETABLE: bool(true),
+  /** With SEED_DEMO: also generate demo library videos (processed by the pipeline). */
+  SEED_DEMO_LIBRARY: bool(true),
   ACCESS_TOKEN_TTL_MIN: z.coerce
     .number()
     .int()

@@ -19,6 +19,7 @@ import {
   DEMO_TERM,
   DEMO_USERS,
 } from './demo-district.data';
+import { LibrarySeedService } from './library-seed.service';
 import { ScheduleSeedService } from './schedule-seed.service';
 
 /**
@@ -40,6 +41,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly users: UserRepository,
     private readonly terms: TermRepository,
     private readonly timetable: ScheduleSeedService,
+    private readonly library: LibrarySeedService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -47,6 +49,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const seeded = await this.isSeeded();
     if (!seeded) await this.seed();
     await this.timetable.ensure(!seeded);
+    // The demo videos are generated and processed in the background: start-up does not wait.
+    if (this.server.seedDemoLibrary) {
+      this.library.ensure().catch((err: Error) => this.logger.error(`demo library: ${err.message}`, err.stack));
+    }
     this.logger.log(
       `demo district ${seeded ? 'present' : 'seeded'}: ${DEMO_COMMUNITY.name}; logins (password ${DEMO_PASSWORD}): ` +
         [...DEMO_USERS, DEMO_DISTRICT_ADMIN].map((u) => `${u.username} = ${u.displayName}`).join(', '),
