@@ -320,6 +320,8 @@ function session(plan: CommunityPlan, slot: LessonSlot, date: DateTime, now: Dat
     scheduleId: slot.scheduleId,
     termId: plan.term._id,
     occurrenceDate: date.toISODate() ?? '',
+    record: true,
+    broadcast: false,
     createdAt: now,
   };
 }

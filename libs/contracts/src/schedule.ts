@@ -117,6 +117,10 @@ export interface CourseScheduleView {
   exceptions: ScheduleExceptionView[];
   /** Lessons materialised for this schedule (all, past included). */
   sessionCount: number;
+  /** Its lessons are recorded into the library (the API always sends it; default true). */
+  record?: boolean;
+  /** Its lessons are open to view-only audiences across the community (名校网络课堂; default false). */
+  broadcast?: boolean;
 }
 
 /** POST /api/communities/:communityId/schedules. Either `period` or `startsAt`+`endsAt`. */
@@ -137,6 +141,10 @@ export interface CreateCourseScheduleRequest {
   /** Default: the term's start / end. */
   from?: string;
   until?: string;
+  /** Record its lessons into the library (default true). */
+  record?: boolean;
+  /** Open its lessons to view-only audiences across the community (default false). */
+  broadcast?: boolean;
 }
 /** PATCH …/schedules/:scheduleId — applies to lessons that have not started yet; past lessons keep their record. */
 export type UpdateCourseScheduleRequest = Partial<Omit<CreateCourseScheduleRequest, 'termId'>>;

@@ -39,8 +39,14 @@ const MATRIX: Record<string, Access> = {
   'GET /api/live-sessions/today': 'signed-in',
   'GET /api/live-sessions/{id}': 'signed-in',
   'POST /api/live-sessions/{id}/join': 'signed-in',
+  'POST /api/live-sessions/{id}/watch': 'signed-in',
+  'PATCH /api/live-sessions/{id}/broadcast': 'signed-in',
   'GET /api/live-sessions/{id}/record': 'signed-in',
   'GET /api/live-sessions/{id}/files/{fileId}': 'signed-in',
+  // Time-shift: participants get a signed playlist link; the link's path `token` is the credential.
+  'GET /api/live-sessions/{id}/timeshift': 'signed-in',
+  'GET /api/live-sessions/{id}/timeshift/{token}/index.m3u8': 'public',
+  'GET /api/live-sessions/{id}/timeshift/{token}/{chunk}': 'public',
   'GET /api/communities': 'signed-in',
   'POST /api/communities': [Role.DISTRICT_ADMIN],
   [`GET ${C}`]: ALL,
@@ -94,6 +100,38 @@ const MATRIX: Record<string, Access> = {
   [`GET ${C}/timetable`]: ALL,
   // A private calendar link: teachers (their own), classroom accounts (their room), admins.
   [`GET ${C}/ical-link`]: [...SCHOOL_ADMINS, Role.TEACHER, Role.ASSISTANT, Role.TERMINAL],
+  // Resumable video uploads (tus); HEAD and OPTIONS are not listed (HEAD as POST, OPTIONS public).
+  'POST /api/library/uploads': [...SCHOOL_ADMINS, Role.TEACHER, Role.RESEARCH_OFFICER],
+  'PATCH /api/library/uploads/{uploadId}': [...SCHOOL_ADMINS, Role.TEACHER, Role.RESEARCH_OFFICER],
+  'DELETE /api/library/uploads/{uploadId}': [...SCHOOL_ADMINS, Role.TEACHER, Role.RESEARCH_OFFICER],
+  // Rebroadcast channels (空中云课堂): everyone watches what they may see; admins manage.
+  'GET /api/library/channels': 'signed-in',
+  'POST /api/library/channels': ADMINS,
+  'GET /api/library/channels/{id}': 'signed-in',
+  'PATCH /api/library/channels/{id}': ADMINS,
+  'DELETE /api/library/channels/{id}': ADMINS,
+  'POST /api/library/channels/{id}/programme': ADMINS,
+  'DELETE /api/library/channels/{id}/programme/{entryId}': ADMINS,
+  'GET /api/library/channels/{id}/guide': 'signed-in',
+  // The player's link: its signed `token` query is the credential (400 without one).
+  'GET /api/library/channels/{id}/live.m3u8': 'public',
+  // The library: everyone signed in searches and watches what they may see; the services decide per
+  // resource/series (404 unseen, 403 not theirs to change). Series are authored by these roles.
+  'GET /api/library/resources': 'signed-in',
+  'GET /api/library/resources/{id}': 'signed-in',
+  'PATCH /api/library/resources/{id}': 'signed-in',
+  'DELETE /api/library/resources/{id}': 'signed-in',
+  'GET /api/library/resources/{id}/playback': 'signed-in',
+  'GET /api/library/resources/{id}/download': 'signed-in',
+  'PUT /api/library/resources/{id}/favourite': 'signed-in',
+  'DELETE /api/library/resources/{id}/favourite': 'signed-in',
+  'POST /api/library/series': [Role.COMMUNITY_ADMIN, Role.SCHOOL_ADMIN, Role.TEACHER, Role.RESEARCH_OFFICER],
+  'GET /api/library/series': 'signed-in',
+  'GET /api/library/series/{id}': 'signed-in',
+  'PATCH /api/library/series/{id}': 'signed-in',
+  'DELETE /api/library/series/{id}': 'signed-in',
+  // Media files for players: the signed `token` in the path is the credential (401 for a bad one).
+  'GET /api/library/media/resource/{id}/{token}/{path}': 'public',
 };
 
 /** One demo account per role (apps/api/src/seed/demo-district.data.ts). */
@@ -180,8 +218,9 @@ describe(`${AuthGuard.name} authorization matrix`, () => {
     const wrong: string[] = [];
     for (const route of routes.filter((r) => MATRIX[r.key] === 'public')) {
       const status = await call(route, urlOf(route, DEMO.community));
-      // The calendar feed answers 401/404 for a bad token itself; everything else must not ask for one.
-      if (status === 403 || (status === 401 && !route.key.includes('/ical/'))) wrong.push(`${route.key} → ${status}`);
+      // Signed links (a `{token}` in the path: the calendar feed, time-shift) answer 401/404 for a bad
+      // token themselves; everything else must not ask for one.
+      if (status === 403 || (status === 401 && !route.key.includes('{token}'))) wrong.push(`${route.key} → ${status}`);
     }
     expect(wrong).toEqual([]);
   });

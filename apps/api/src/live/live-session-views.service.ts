@@ -57,6 +57,9 @@ export class LiveSessionViewsService {
       ...(s.scheduleId && { scheduleId: s.scheduleId.toString() }),
       opensAt: opensAt(s, this.lesson.openLeadMin).toISOString(),
       open: isOpen(s, now, this.lesson.openLeadMin),
+      record: s.record !== false,
+      broadcast: s.broadcast === true,
+      ...(s.resourceId && { resourceId: s.resourceId.toString() }),
     };
   }
 }

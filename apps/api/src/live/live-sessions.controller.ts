@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, type StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, type StreamableFile } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiForbiddenResponse,
   ApiGoneResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -20,9 +21,11 @@ import type { User } from '../org/schemas/user.schema';
 import { CreateInstantLessonDto } from './dto/create-instant-lesson.dto';
 import { JoinLessonDto } from './dto/join-lesson.dto';
 import { JoinLessonResponseDto } from './dto/join-lesson-response.dto';
+import { SetBroadcastDto } from './dto/set-broadcast.dto';
 import { LessonRecordViewDto } from './dto/lesson-record-view.dto';
 import { ListSessionsQuery } from './dto/list-sessions.query';
 import { LiveSessionViewDto } from './dto/live-session-view.dto';
+import { LessonBroadcastService } from './lesson-broadcast.service';
 import { LessonJoinService } from './lesson-join.service';
 import { LessonRecordService } from './lesson-record.service';
 import { LiveSessionsService } from './live-sessions.service';
@@ -37,6 +40,7 @@ export class LiveSessionsController {
     private readonly sessions: LiveSessionsService,
     private readonly joins: LessonJoinService,
     private readonly records: LessonRecordService,
+    private readonly broadcasts: LessonBroadcastService,
   ) {}
 
   @Post()
@@ -49,9 +53,15 @@ export class LiveSessionsController {
 
   @Get()
   @Auth()
-  @ApiOperation({ summary: 'Lessons the caller may see, newest first (at most 100)' })
+  @ApiOperation({
+    summary: 'Lessons the caller may see, newest first (at most 100)',
+    description:
+      "With broadcast=true: the community's broadcast lessons (名校网络课堂) the caller may watch " +
+      '(POST …/watch while live), whoever leads or receives them; classroom terminals get none.',
+  })
   @ApiOkResponse({ type: LiveSessionViewDto, isArray: true })
   list(@CurrentUser() user: User, @Query() query: ListSessionsQuery): Promise<LiveSessionView[]> {
+    if (query.broadcast) return this.broadcasts.list(user, query.status);
     return this.sessions.list(user, query.status);
   }
 
@@ -87,6 +97,35 @@ export class LiveSessionsController {
     @Body() dto: JoinLessonDto,
   ): Promise<JoinLessonResponse> {
     return this.joins.join(user, id, dto.as);
+  }
+
+  @Post(':id/watch')
+  @HttpCode(200)
+  @Auth()
+  @ApiOperation({
+    summary: 'Watch a broadcast lesson (名校网络课堂): a view-only (viewer) join token and the media node URL',
+    description: 'Any member of the community but classroom terminals, while the lesson is broadcast and live.',
+  })
+  @ApiOkResponse({ type: JoinLessonResponseDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'FORBIDDEN: the lesson is not broadcast, or a terminal' })
+  @ApiGoneResponse({ type: ErrorBodyDto, description: 'LESSON_ENDED: ended, missed or cancelled' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'LESSON_NOT_OPEN: the lesson has not started yet' })
+  watch(@CurrentUser() user: User, @Param('id', ParseObjectIdPipe) id: Types.ObjectId): Promise<JoinLessonResponse> {
+    return this.joins.watch(user, id);
+  }
+
+  @Patch(':id/broadcast')
+  @Auth()
+  @ApiOperation({ summary: 'Open or close the lesson to view-only audiences: its lead teacher or an admin' })
+  @ApiOkResponse({ type: LiveSessionViewDto })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'not the lead teacher or an admin of the community' })
+  @ApiGoneResponse({ type: ErrorBodyDto, description: 'LESSON_ENDED: ended, missed or cancelled' })
+  setBroadcast(
+    @CurrentUser() user: User,
+    @Param('id', ParseObjectIdPipe) id: Types.ObjectId,
+    @Body() dto: SetBroadcastDto,
+  ): Promise<LiveSessionView> {
+    return this.broadcasts.setBroadcast(user, id, dto.broadcast);
   }
 
   @Get(':id/record')

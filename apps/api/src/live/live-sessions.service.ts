@@ -6,6 +6,7 @@ import { OrgDirectory } from '../org/directory/org-directory.service';
 import type { User } from '../org/schemas/user.schema';
 import type { CreateInstantLessonDto } from './dto/create-instant-lesson.dto';
 import { LiveSessionViewsService } from './live-session-views.service';
+import { seesBroadcast } from './policy/broadcast.policy';
 import { resolveLessonRole } from './policy/lesson-role.policy';
 import { localDayOf, zoneOf } from './policy/local-dates';
 import {
@@ -50,6 +51,8 @@ export class LiveSessionsService {
       plannedStart: now,
       plannedEnd: new Date(now.getTime() + (dto.durationMin ?? DEFAULT_DURATION_MIN) * 60_000),
       createdBy: user._id,
+      record: dto.record ?? true,
+      broadcast: dto.broadcast ?? false,
     });
     return this.views.toView(user, session);
   }
@@ -79,8 +82,8 @@ export class LiveSessionsService {
   }
 
   /**
-   * A session of the caller's community that the caller lists or may join (e.g. a teacher
-   * observing a colleague's lesson from a shared link); 404 otherwise.
+   * A session of the caller's community that the caller lists, may join (e.g. a teacher
+   * observing a colleague's lesson from a shared link) or may watch (a broadcast); 404 otherwise.
    */
   async findVisible(user: User, id: Types.ObjectId): Promise<LiveSession> {
     const session = user.communityId ? await this.sessions.findById(user.communityId, id) : null;
@@ -93,6 +96,7 @@ export class LiveSessionsService {
     return (
       v.all === true ||
       resolveLessonRole(user, session) !== null ||
+      seesBroadcast(user, session) ||
       v.leadTeacherId?.equals(session.leadTeacherId) === true ||
       session.classroomIds.some((c) => v.classroomId?.equals(c))
     );

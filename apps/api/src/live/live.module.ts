@@ -2,11 +2,14 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { ScheduleModule as NestScheduleModule } from '@nestjs/schedule';
 import { MediaNodeDirectory } from '@tongke/core';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { RecordingIntakeModule } from '../library/recordings/recording-intake.module';
 import { ClassroomsModule } from '../org/classrooms/classrooms.module';
 import { OrgModule } from '../org/org.module';
 import { InternalEventsController } from './internal-events.controller';
 import { JoinTokenService } from './join-token.service';
+import { LessonBroadcastService } from './lesson-broadcast.service';
 import { LessonEventsService } from './lesson-events.service';
 import { LessonLifecycleService } from './lesson-lifecycle.service';
 import { LessonJoinService } from './lesson-join.service';
@@ -60,7 +63,9 @@ const repositories = [
   imports: [
     OrgModule,
     AuthModule,
+    AuditModule,
     ClassroomsModule,
+    RecordingIntakeModule,
     NestScheduleModule.forRoot(),
     MongooseModule.forFeature([
       { name: LiveSession.name, schema: LiveSessionSchema },
@@ -80,6 +85,7 @@ const repositories = [
     LiveSessionsService,
     LiveSessionViewsService,
     LessonJoinService,
+    LessonBroadcastService,
     MediaPlacementService,
     JoinTokenService,
     LessonRecordService,

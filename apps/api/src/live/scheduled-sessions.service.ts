@@ -15,6 +15,9 @@ export interface ScheduledSeries {
   leadTeacherId: Types.ObjectId;
   classroomIds: Types.ObjectId[];
   createdBy: Types.ObjectId;
+  /** Record the lessons (default true) / open them to view-only audiences (default false). */
+  record?: boolean;
+  broadcast?: boolean;
 }
 
 /** One occurrence of the series as the timetable plans it now. */
@@ -134,6 +137,8 @@ export class ScheduledSessionsService {
       plannedEnd: p.plannedEnd,
       moved: p.moved,
       status: p.cancelled ? ('cancelled' as const) : ('scheduled' as const),
+      record: series.record ?? true,
+      broadcast: series.broadcast ?? false,
     };
   }
 
@@ -156,6 +161,8 @@ export class ScheduledSessionsService {
       s.title !== f.title ||
       s.subject !== f.subject ||
       s.grade !== f.grade ||
+      (s.record ?? true) !== f.record ||
+      (s.broadcast ?? false) !== f.broadcast ||
       s.status !== f.status ||
       (s.moved ?? false) !== f.moved ||
       s.cancelReason !== reason ||

@@ -201,4 +201,9 @@ export class LiveGateway implements OnGatewayInit, OnGatewayConnection {
   noteAdd(@ConnectedSocket() s: LiveSocket, @MessageBody() p: unknown, @Ack() ack: unknown): Promise<void> {
     return this.dispatcher.dispatch('note:add', s, p, ack);
   }
+
+  @SubscribeMessage('broadcast:set')
+  broadcastSet(@ConnectedSocket() s: LiveSocket, @MessageBody() p: unknown, @Ack() ack: unknown): Promise<void> {
+    return this.dispatcher.dispatch('broadcast:set', s, p, ack);
+  }
 }

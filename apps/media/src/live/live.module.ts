@@ -8,8 +8,11 @@ import { LiveConnectionService } from './connection/live-connection.service';
 import { LiveEmitter } from './emit/live.emitter';
 import { LiveGateway } from './live.gateway';
 import { PlainViewerService } from './plain/plain-viewer.service';
+import { LessonRecorderFactory } from './recording/lesson-recorder.factory';
+import { UdpPortAllocator } from './recording/udp-port.allocator';
 import { LessonRecordClient } from './record/lesson-record.client';
 import { LiveRoomsService } from './rooms/live-rooms.service';
+import { BroadcastHandlers } from './signaling/handlers/broadcast.handlers';
 import { ConsumerHandlers } from './signaling/handlers/consumer.handlers';
 import { ControlHandlers } from './signaling/handlers/control.handlers';
 import { HandStageHandlers } from './signaling/handlers/hand-stage.handlers';
@@ -44,7 +47,10 @@ import { LiveDispatcher } from './signaling/live-dispatcher.service';
     HandStageHandlers,
     SharingHandlers,
     QuizHandlers,
+    BroadcastHandlers,
     PlainViewerService,
+    LessonRecorderFactory,
+    UdpPortAllocator,
   ],
   exports: [LiveRoomsService, PlainViewerService],
 })

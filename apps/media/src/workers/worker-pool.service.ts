@@ -17,6 +17,8 @@ const RESTART_DELAY_MS = 1000;
 export class WorkerPoolService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(WorkerPoolService.name);
   private readonly slots: WorkerSlot[] = [];
+  /** The worker slot of each router made here. */
+  private readonly routerWorkers = new WeakMap<types.Router, number>();
   private closing = false;
 
   constructor(private readonly config: MediasoupConfig) {}
@@ -59,13 +61,36 @@ export class WorkerPoolService implements OnModuleInit, OnModuleDestroy {
 
   /** The live worker with the fewest consumers (ties: lowest index). */
   leastLoaded(): types.Worker {
+    return this.leastLoadedSlot().worker;
+  }
+
+  private leastLoadedSlot(): WorkerSlot {
     const live = this.slots.filter((s) => !s.worker.closed);
     if (live.length === 0) throw new Error('no mediasoup worker is running');
-    return live.reduce((best, s) => (s.consumers < best.consumers ? s : best)).worker;
+    return live.reduce((best, s) => (s.consumers < best.consumers ? s : best));
   }
 
   async createRouter(options: types.RouterOptions): Promise<types.Router> {
-    return this.leastLoaded().createRouter(options);
+    return this.createRouterOn(this.leastLoadedSlot().index, options);
+  }
+
+  /** The worker index of a router made by this pool. */
+  workerOf(router: types.Router): number | undefined {
+    return this.routerWorkers.get(router);
+  }
+
+  /** The consumers each live worker carries now, by worker index (for placing broadcast viewers). */
+  consumerLoads(): { index: number; consumers: number }[] {
+    return this.slots.filter((s) => !s.worker.closed).map((s) => ({ index: s.index, consumers: s.consumers }));
+  }
+
+  /** A router on the worker of slot `index` (it must be running). */
+  async createRouterOn(index: number, options: types.RouterOptions): Promise<types.Router> {
+    const slot = this.slots[index] as WorkerSlot | undefined;
+    if (!slot || slot.worker.closed) throw new Error(`mediasoup worker ${index} is not running`);
+    const router = await slot.worker.createRouter(options);
+    this.routerWorkers.set(router, index);
+    return router;
   }
 
   get size(): number {

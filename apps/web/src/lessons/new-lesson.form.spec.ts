@@ -7,6 +7,8 @@ const form = (over: Partial<NewLessonForm> = {}): NewLessonForm => ({
   grade: 4,
   classroomIds: ['74e9c00000000000000000c9'],
   durationMin: 40,
+  record: true,
+  broadcast: false,
   ...over,
 });
 
@@ -18,7 +20,13 @@ describe(toCreateRequest.name, () => {
       grade: 4,
       classroomIds: ['74e9c00000000000000000c9'],
       durationMin: 40,
+      record: true,
+      broadcast: false,
     });
+  });
+
+  it('passes the record and broadcast choices on', () => {
+    expect(toCreateRequest(form({ record: false, broadcast: true }))).toMatchObject({ record: false, broadcast: true });
   });
 
   it('names the first problem', () => {

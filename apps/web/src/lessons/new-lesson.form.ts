@@ -6,6 +6,10 @@ export interface NewLessonForm {
   grade: number;
   classroomIds: string[];
   durationMin: number;
+  /** 录制: record into the library (default on). */
+  record: boolean;
+  /** 直播: open to view-only audiences of the community (名校网络课堂, default off). */
+  broadcast: boolean;
 }
 
 export type NewLessonProblem = 'title' | 'classrooms' | 'duration';
@@ -23,5 +27,7 @@ export function toCreateRequest(form: NewLessonForm): CreateInstantLessonRequest
     grade: Number(form.grade),
     classroomIds: [...form.classroomIds],
     durationMin: duration,
+    record: form.record,
+    broadcast: form.broadcast,
   };
 }

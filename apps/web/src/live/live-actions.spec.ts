@@ -90,4 +90,28 @@ describe(LiveActions.name, () => {
     const actions = new LiveActions(createLiveState('s1'), () => null);
     await expect(actions.raiseHand()).rejects.toMatchObject({ code: 'INVALID_STATE' });
   });
+
+  it('opens the broadcast through the API first, then on the media node, and shows its viewers', async () => {
+    const { state, request, actions } = setup({ 'broadcast:set': { on: true, viewers: 3 } });
+    const calls: string[] = [];
+    request.mockImplementation(async (event) => {
+      calls.push(event);
+      return { on: true, viewers: 3 };
+    });
+    const persist = jest.fn(async (on: boolean) => calls.push(`api:${on}`));
+    await actions.setBroadcast(true, persist);
+    expect(calls).toEqual(['api:true', 'broadcast:set']);
+    expect(request).toHaveBeenCalledWith('broadcast:set', { on: true });
+    expect(state.broadcast).toEqual({ on: true, viewers: 3 });
+  });
+
+  it('leaves the broadcast as it was when the API refuses, without telling the media node', async () => {
+    const { state, request, actions } = setup({});
+    const persist = jest.fn(async () => {
+      throw new LiveRequestError('FORBIDDEN', 'no');
+    });
+    await expect(actions.setBroadcast(true, persist)).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(request).not.toHaveBeenCalled();
+    expect(state.broadcast).toBeNull();
+  });
 });

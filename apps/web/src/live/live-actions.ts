@@ -80,6 +80,17 @@ export class LiveActions {
     r.addFile(this.state, await this.io().request('file:share', { name: file.name, mime, contentBase64 }));
   }
 
+  /**
+   * Lead: opens or closes the broadcast (名校网络课堂). The API first (`persist`: it decides who may
+   * watch, and keeps the flag), then the media node, which admits viewers or drops the connected ones.
+   */
+  async setBroadcast(on: boolean, persist: (on: boolean) => Promise<unknown>): Promise<void> {
+    await persist(on);
+    r.setBroadcastOn(this.state, on);
+    const { viewers } = await this.io().request('broadcast:set', { on });
+    r.setBroadcastViewers(this.state, viewers);
+  }
+
   async addNote(text: string): Promise<void> {
     const note = await this.io().request('note:add', { text });
     r.addNote(this.state, { ...note, text: text.trim() });

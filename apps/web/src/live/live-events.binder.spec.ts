@@ -22,6 +22,7 @@ function setup() {
     onConsumerNew: jest.fn(),
     onLessonEnded: jest.fn(),
     onReplaced: jest.fn(),
+    onBroadcastClosed: jest.fn(),
   };
   const socket = new EventEmitter();
   new LiveEventBinder(target).bind(socket as unknown as TypedLiveSocket);
@@ -120,5 +121,13 @@ describe(LiveEventBinder.name, () => {
     socket.emit('peer:replaced');
     expect(target.onLessonEnded).toHaveBeenCalledWith('ended_by_teacher');
     expect(target.onReplaced).toHaveBeenCalled();
+  });
+
+  it("counts the broadcast's viewers for the lead and reports a closed broadcast to a viewer", () => {
+    const { state, target, socket } = setup();
+    socket.emit('broadcast:viewers', { on: true, viewers: 12 });
+    expect(state.broadcast).toEqual({ on: false, viewers: 12 });
+    socket.emit('broadcast:closed');
+    expect(target.onBroadcastClosed).toHaveBeenCalled();
   });
 });

@@ -11,6 +11,8 @@ export interface LiveEventTarget {
   onConsumerNew(offer: ConsumerOffer, ack: (res: Ack<Record<string, never>>) => void): void;
   onLessonEnded(reason: LessonEndReason): void;
   onReplaced(): void;
+  /** A viewer: the lead closed the broadcast (the connection closes next). */
+  onBroadcastClosed(): void;
 }
 
 /** Routes every server push on the `/live` socket to the state (and the local media objects). */
@@ -79,5 +81,7 @@ export class LiveEventBinder {
     socket.on('file:shared', (f) => r.addFile(state, f));
     socket.on('lesson:interaction', ({ interaction }) => r.setInteraction(state, interaction));
     socket.on('lesson:ended', ({ reason }) => this.target.onLessonEnded(reason));
+    socket.on('broadcast:viewers', ({ viewers }) => r.setBroadcastViewers(state, viewers));
+    socket.on('broadcast:closed', () => this.target.onBroadcastClosed());
   }
 }

@@ -1,5 +1,12 @@
 /** Codes the client itself reports (device and connection problems), beside the server's ErrorCode values. */
-export type ClientErrorCode = 'TIMEOUT' | 'DEVICE_UNAVAILABLE' | 'REPLACED' | 'CONNECTION_FAILED' | 'FILE_TOO_LARGE';
+export type ClientErrorCode =
+  | 'TIMEOUT'
+  | 'DEVICE_UNAVAILABLE'
+  | 'REPLACED'
+  | 'CONNECTION_FAILED'
+  | 'FILE_TOO_LARGE'
+  /** A broadcast viewer: the lead closed the broadcast. */
+  | 'BROADCAST_CLOSED';
 
 /** A refused or failed `/live` request: the server's `{ ok: false, error }`, or a client-side failure. */
 export class LiveRequestError extends Error {

@@ -87,6 +87,7 @@ export class LiveSessionClient {
       if (this.stopped) return;
       this.state.role = join.role;
       this.state.title = join.session.title;
+      r.setBroadcastOn(this.state, join.session.broadcast);
       this.captureEarly(join.role);
       this.openSocket(join.mediaUrl);
     } catch (err) {
@@ -194,6 +195,7 @@ export class LiveSessionClient {
       onConsumerNew: (offer, ack) => this.onConsumerNew(offer, ack),
       onLessonEnded: (reason) => this.end(reason),
       onReplaced: () => this.fail(new LiveRequestError('REPLACED', 'this lesson was opened elsewhere')),
+      onBroadcastClosed: () => this.fail(new LiveRequestError('BROADCAST_CLOSED', 'the teacher closed the broadcast')),
     }).bind(socket.raw);
     socket.raw.on('connect', () => void this.onConnect());
     socket.raw.on('disconnect', (reason) => this.onDisconnect(reason));

@@ -182,6 +182,16 @@ export function addNote(state: LiveState, note: NoteEntry): void {
   if (!state.notes.some((n) => n.id === note.id)) state.notes.push(note);
 }
 
+/** The broadcast flag as the API holds it (join answer or the lead's toggle); keeps the viewer count. */
+export function setBroadcastOn(state: LiveState, on: boolean): void {
+  state.broadcast = { on, viewers: state.broadcast?.viewers ?? 0 };
+}
+
+/** The media node's viewer count (`broadcast:viewers`); the on/off flag stays the API's. */
+export function setBroadcastViewers(state: LiveState, viewers: number): void {
+  state.broadcast = { on: state.broadcast?.on ?? false, viewers };
+}
+
 export function setEnded(state: LiveState, reason: LessonEndReason | null): void {
   state.endReason = reason;
   state.status = 'ended';

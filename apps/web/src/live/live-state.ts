@@ -1,4 +1,5 @@
 import type {
+  BroadcastState,
   ChatMessageView,
   HandEntry,
   InteractionMode,
@@ -72,6 +73,11 @@ export interface LiveState {
   strokes: StrokeView[];
   files: SharedFileView[];
   notes: NoteEntry[];
+  /**
+   * The lesson's broadcast (名校网络课堂): `on` as the API holds it (from the join answer, then
+   * the lead's toggle), `viewers` as the media node last counted them (lead only). Null before joining.
+   */
+  broadcast: BroadcastState | null;
 }
 
 export function createLiveState(sessionId: string): LiveState {
@@ -98,5 +104,6 @@ export function createLiveState(sessionId: string): LiveState {
     strokes: [],
     files: [],
     notes: [],
+    broadcast: null,
   };
 }

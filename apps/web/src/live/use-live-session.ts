@@ -1,5 +1,6 @@
 import { inject, onBeforeUnmount, onMounted, provide, reactive, type InjectionKey } from 'vue';
 import { joinLesson } from '../api';
+import { watchLesson } from '../api/live-sessions.api';
 import { LiveRequestError } from './live-request.error';
 import { LiveSessionClient } from './live-session.client';
 import { createLiveState, type LiveState } from './live-state';
@@ -24,15 +25,18 @@ function cameraQuality(): CameraQuality | undefined {
   return v === '480p' || v === '720p' ? v : undefined;
 }
 
-/** Creates the lesson's client and state for this component tree, and runs it while mounted. */
-export function provideLiveSession(sessionId: string, asObserver: boolean): LiveContext {
+/**
+ * Creates the lesson's client and state for this component tree, and runs it while mounted.
+ * `watch`: a view-only viewer of the lesson's broadcast (名校网络课堂) rather than a participant.
+ */
+export function provideLiveSession(sessionId: string, asObserver: boolean, watch = false): LiveContext {
   const state = reactive(createLiveState(sessionId)) as LiveState;
   const toasts = useToasts();
   const client = new LiveSessionClient({
     sessionId,
     asObserver,
     state,
-    fetchJoin: joinLesson,
+    fetchJoin: watch ? (id) => watchLesson(id) : joinLesson,
     onError: (err) => toasts.push(err),
     cameraQuality: cameraQuality(),
   });

@@ -104,6 +104,15 @@ export interface LiveResponses {
   'whiteboard:clear': Record<string, never>;
   'file:share': SharedFileView;
   'note:add': { id: string; at: string; offsetMs: number };
+  'broadcast:set': BroadcastState;
+}
+
+/** The broadcast (名校网络课堂) on the media node hosting the lesson, as the lead sees it. */
+export interface BroadcastState {
+  /** Viewers may connect (the lead has not closed it on this node). */
+  on: boolean;
+  /** View-only viewers connected now. */
+  viewers: number;
 }
 
 /** A consumer the server created (paused) for this participant; ack `{ ok: true }` once the local consumer exists. */
@@ -148,6 +157,10 @@ export interface LiveServerEvents {
   'file:shared': (f: SharedFileView) => void;
   'lesson:interaction': (e: { interaction: InteractionMode }) => void;
   'lesson:ended': (e: { reason: LessonEndReason }) => void;
+  /** Lead only: how many view-only viewers watch the broadcast now (on join, then on change, at most once a second). */
+  'broadcast:viewers': (e: BroadcastState) => void;
+  /** Viewers only: the lead closed the broadcast; the connection closes next. */
+  'broadcast:closed': () => void;
 }
 
 /** Client → server: every request carries its payload and an ack callback. */

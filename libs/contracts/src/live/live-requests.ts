@@ -116,6 +116,12 @@ export const liveRequestSchemas = {
     .strict(),
   /** Observers only: a timestamped note kept with the session. */
   'note:add': z.object({ text: z.string().trim().min(1).max(2000) }).strict(),
+  /**
+   * Lead only: opens or closes the lesson's broadcast (名校网络课堂) on the media node, after
+   * PATCH /api/live-sessions/:id/broadcast. Closing tells the connected viewers `broadcast:closed`,
+   * drops them and refuses new ones until reopened.
+   */
+  'broadcast:set': z.object({ on: z.boolean() }).strict(),
 } as const;
 
 export type LiveRequestName = keyof typeof liveRequestSchemas;

@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsMongoId,
@@ -48,4 +49,14 @@ export class CreateInstantLessonDto implements CreateInstantLessonRequest {
   @Min(5)
   @Max(240)
   durationMin?: number;
+
+  @ApiPropertyOptional({ default: true, description: 'Record the lesson into the library' })
+  @IsOptional()
+  @IsBoolean()
+  record?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Open the lesson to view-only audiences (名校网络课堂)' })
+  @IsOptional()
+  @IsBoolean()
+  broadcast?: boolean;
 }

@@ -68,4 +68,13 @@ export class LiveSessionViewDto implements LiveSessionView {
 
   @ApiProperty({ description: 'The room is open now (opened, and not ended, missed or cancelled)' })
   open!: boolean;
+
+  @ApiProperty({ description: 'Recorded into the library (default; a schedule or instant lesson can opt out)' })
+  record!: boolean;
+
+  @ApiProperty({ description: 'Open to view-only audiences across the community (名校网络课堂)' })
+  broadcast!: boolean;
+
+  @ApiPropertyOptional({ description: 'The library resource made from its recording, once the lesson ended' })
+  resourceId?: string;
 }

@@ -5,7 +5,12 @@ import type { FilterQuery, Model, Types, UpdateQuery } from 'mongoose';
 import { LiveSession } from '../schemas/live-session.schema';
 import { SessionWriteLock } from '../session-index/session-write-lock.adapter';
 
-export type NewLiveSession = Omit<LiveSession, '_id' | 'createdAt' | 'mediaNodeId' | 'mediaUrl' | 'status'>;
+/** `record` defaults to true and `broadcast` to false. */
+export type NewLiveSession = Omit<
+  LiveSession,
+  '_id' | 'createdAt' | 'mediaNodeId' | 'mediaUrl' | 'status' | 'record' | 'broadcast' | 'resourceId'
+> &
+  Partial<Pick<LiveSession, 'record' | 'broadcast'>>;
 
 /** A lesson materialised from a course schedule: planned, or cancelled (holiday, exception). */
 export type NewScheduledSession = NewLiveSession & { status: Extract<LiveSessionStatus, 'scheduled' | 'cancelled'> };
@@ -99,6 +104,16 @@ export class LiveSessionRepository {
     if (!visibility.all && any.length === 0) return Promise.resolve([]);
     const filter: FilterQuery<LiveSession> = { communityId, ...(status && { status }) };
     if (!visibility.all) filter.$or = any;
+    return this.model.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).lean().exec();
+  }
+
+  /** The community's broadcast lessons (名校网络课堂), newest first. */
+  listBroadcasts(
+    communityId: Types.ObjectId,
+    status: LiveSessionStatus | undefined,
+    limit: number,
+  ): Promise<LiveSession[]> {
+    const filter: FilterQuery<LiveSession> = { communityId, broadcast: true, ...(status && { status }) };
     return this.model.find(filter).sort({ createdAt: -1, _id: -1 }).limit(limit).lean().exec();
   }
 
@@ -201,6 +216,20 @@ export class LiveSessionRepository {
     if (!won) return null;
     await this.written([id]);
     return this.findById(communityId, id);
+  }
+
+  /** Opens or closes the lesson to view-only audiences; false if it is not in the community. */
+  async setBroadcast(communityId: Types.ObjectId, id: Types.ObjectId, broadcast: boolean): Promise<boolean> {
+    const set = await this.updateIf(communityId, id, () => true, { $set: { broadcast } });
+    await this.written([id]);
+    return set;
+  }
+
+  /** Links the library resource made from the lesson's recording; false if it is not in the community. */
+  async setResourceId(communityId: Types.ObjectId, id: Types.ObjectId, resourceId: Types.ObjectId): Promise<boolean> {
+    const set = await this.updateIf(communityId, id, () => true, { $set: { resourceId } });
+    await this.written([id]);
+    return set;
   }
 
   /** Every lesson materialised from the course schedule, past ones included. */

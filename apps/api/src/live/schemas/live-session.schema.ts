@@ -93,6 +93,18 @@ export class LiveSession {
   @Prop({ type: String })
   cancelReason?: string;
 
+  /** Recorded into the library (a schedule or instant lesson can opt out). */
+  @Prop({ type: Boolean, default: true })
+  record!: boolean;
+
+  /** Open to view-only audiences across the community (名校网络课堂). */
+  @Prop({ type: Boolean, default: false })
+  broadcast!: boolean;
+
+  /** The library resource made from the lesson's recording. */
+  @Prop({ type: 'ObjectId' })
+  resourceId?: Types.ObjectId;
+
   createdAt?: Date;
 }
 

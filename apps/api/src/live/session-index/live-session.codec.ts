@@ -4,7 +4,7 @@ import type { LiveSession } from '../schemas/live-session.schema';
 /** A stored session as the index keeps it: every field of the lean document, ids as hex, dates as epoch ms. */
 type Encoded = Record<string, unknown>;
 
-const ID_FIELDS = ['_id', 'communityId', 'leadTeacherId', 'createdBy', 'scheduleId', 'termId'] as const;
+const ID_FIELDS = ['_id', 'communityId', 'leadTeacherId', 'createdBy', 'scheduleId', 'termId', 'resourceId'] as const;
 const ID_LIST_FIELDS = ['classroomIds'] as const;
 const DATE_FIELDS = ['plannedStart', 'plannedEnd', 'startedAt', 'endedAt', 'createdAt', 'updatedAt'] as const;
 /** Mongoose's version key: not part of the session. */

@@ -77,6 +77,14 @@ export class CourseSchedule {
   })
   exceptions!: StoredException[];
 
+  /** Its lessons are recorded into the library (copied to each materialised lesson). */
+  @Prop({ type: Boolean, default: true })
+  record?: boolean;
+
+  /** Its lessons are open to view-only audiences (名校网络课堂; copied to each materialised lesson). */
+  @Prop({ type: Boolean, default: false })
+  broadcast?: boolean;
+
   @Prop({ type: 'ObjectId', required: true })
   createdBy!: Types.ObjectId;
 }

@@ -64,5 +64,7 @@ function toView(
     until: s.until,
     exceptions: s.exceptions.map(exceptionView),
     sessionCount,
+    record: s.record !== false,
+    broadcast: s.broadcast === true,
   };
 }

@@ -104,6 +104,8 @@ describe(CourseSchedulesService.name, () => {
         exceptions: [],
         // Tuesdays 09-03 … 10-22 (the 国庆节 one cancelled) and the makeup Saturday 10-12.
         sessionCount: 9,
+        record: true,
+        broadcast: false,
       });
     });
 

@@ -70,6 +70,8 @@ export class ScheduleDraftResolver {
       from,
       until,
       exceptions: input.exceptions,
+      record: input.record,
+      broadcast: input.broadcast,
     };
   }
 

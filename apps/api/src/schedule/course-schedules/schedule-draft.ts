@@ -24,6 +24,8 @@ export interface ScheduleInput {
   from?: string;
   until?: string;
   exceptions: StoredException[];
+  record: boolean;
+  broadcast: boolean;
 }
 
 /** A schedule with every reference checked and its slot resolved to local times. */
@@ -48,6 +50,8 @@ export interface ScheduleDraft {
   from: string;
   until: string;
   exceptions: StoredException[];
+  record: boolean;
+  broadcast: boolean;
   /** A period was asked but the lead school has no bell schedule (the slot has no times). */
   missingBells: boolean;
 }
@@ -76,5 +80,7 @@ export function draftFields(d: ScheduleDraft): Omit<CourseSchedule, '_id' | 'com
     from: d.from,
     until: d.until,
     exceptions: d.exceptions,
+    record: d.record,
+    broadcast: d.broadcast,
   };
 }

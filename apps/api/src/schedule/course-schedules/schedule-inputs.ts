@@ -24,6 +24,8 @@ export function createInput(dto: CreateCourseScheduleDto, exceptions: StoredExce
     ...(dto.from !== undefined && { from: dto.from }),
     ...(dto.until !== undefined && { until: dto.until }),
     exceptions,
+    record: dto.record ?? true,
+    broadcast: dto.broadcast ?? false,
   };
 }
 
@@ -44,6 +46,8 @@ export function storedInput(s: CourseSchedule, exceptions: StoredException[] = s
     from: s.from,
     until: s.until,
     exceptions,
+    record: s.record !== false,
+    broadcast: s.broadcast === true,
   };
 }
 
@@ -83,5 +87,7 @@ export function patchedInput(s: CourseSchedule, dto: UpdateCourseScheduleDto): S
     everyWeeks: dto.everyWeeks ?? s.everyWeeks,
     from: dto.from ?? s.from,
     until: dto.until ?? s.until,
+    record: dto.record ?? s.record !== false,
+    broadcast: dto.broadcast ?? s.broadcast === true,
   };
 }

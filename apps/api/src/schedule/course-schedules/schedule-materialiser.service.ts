@@ -44,6 +44,8 @@ export class ScheduleMaterialiser {
       leadTeacherId: schedule.leadTeacherId,
       classroomIds: schedule.classroomIds,
       createdBy: schedule.createdBy,
+      record: schedule.record !== false,
+      broadcast: schedule.broadcast === true,
     };
     return this.sessions.sync(series, planned, now);
   }

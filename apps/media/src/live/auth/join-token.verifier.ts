@@ -14,6 +14,7 @@ const claimsSchema = z
     cid: id.optional(),
     name: z.string().min(1).max(200),
     title: z.string().max(300).optional(),
+    rec: z.boolean().optional(),
     exp: z.number().optional(),
     iat: z.number().optional(),
   })

@@ -34,7 +34,7 @@ export class LiveAuthMiddleware {
       if (typeof auth.sessionId === 'string' && auth.sessionId !== claims.sid) {
         throw new AppError(ErrorCode.TOKEN_INVALID, 'the join token is for another lesson');
       }
-      if (this.rooms.isEnded(claims.sid)) throw new AppError(ErrorCode.LESSON_ENDED, 'this lesson has ended');
+      this.rooms.assertAdmits(claims);
       socket.data = { claims, peerId: peerIdOf(claims) };
       next();
     } catch (err) {

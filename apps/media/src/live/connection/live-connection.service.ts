@@ -68,7 +68,7 @@ export class LiveConnectionService {
   private async admit(socket: LiveSocket): Promise<void> {
     const { claims, peerId } = socket.data;
     if (this.rooms.isEnded(claims.sid)) return this.turnAway(socket);
-    const room = await this.rooms.acquire(claims.sid, claims.title ?? '');
+    const room = await this.rooms.acquire(claims.sid, claims.title ?? '', claims.rec === true);
     await room.exclusive(async () => {
       if (room.closed) return this.turnAway(socket);
       this.rooms.cancelEmpty(room);

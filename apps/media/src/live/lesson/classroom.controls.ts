@@ -64,7 +64,9 @@ export class ClassroomControls {
     lesson.stagePeerId = peerId;
     if (target) this.lowerHand(target);
     this.room.toAll('stage:changed', { stagePeerId: peerId });
+    this.room.broadcast.stageChanged(previous, target ?? undefined);
     for (const p of [previous, target]) if (p) this.room.announce(p, 'peer:updated');
+    this.room.recorder?.tracksChanged();
     await this.room.consumerOps.syncAll();
   }
 

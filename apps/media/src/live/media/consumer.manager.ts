@@ -57,22 +57,26 @@ export class ConsumerManager {
     }
   }
 
-  /** `sync` for every participant (after the stage changed). */
+  /** `sync` for every participant (after the stage changed), then the broadcast's pipes and relays. */
   async syncAll(): Promise<void> {
     for (const peer of this.room.peers.values()) await this.sync(peer);
+    await this.room.broadcast.sync();
   }
 
-  /** Consumers of a new producer for everyone who should receive it. */
+  /** Consumers of a new producer for everyone who should receive it (broadcast viewers and relays too). */
   async onProducer(producer: ProducerEntry): Promise<void> {
     for (const peer of this.room.peers.values()) {
       const transport = this.recvTransport(peer);
       if (transport && this.wants(peer, producer)) await this.consume(peer, transport, producer);
     }
+    await this.room.broadcast.sync();
   }
 
   private async consume(peer: Peer, t: TransportEntry, p: ProducerEntry): Promise<void> {
     const rtpCapabilities = peer.rtpCapabilities as types.RtpCapabilities;
-    if (!this.room.router.canConsume({ producerId: p.producer.id, rtpCapabilities })) {
+    // A viewer's transport lives on a viewer router: the producer is piped there first.
+    const router = await this.room.broadcast.routerToConsume(t, p);
+    if (!router.canConsume({ producerId: p.producer.id, rtpCapabilities })) {
       this.room.logger.warn(`peer ${peer.id} cannot consume producer ${p.producer.id} (codecs)`);
       return;
     }
@@ -91,11 +95,15 @@ export class ConsumerManager {
     void this.offer(peer, entry);
   }
 
-  /** A running consumer on a plain viewer's transport. */
-  async consumePlain(t: TransportEntry, p: ProducerEntry): Promise<ConsumerEntry> {
+  /**
+   * A consumer on a plain viewer's transport: running, or (`paused`) held by 'ack' until the
+   * receiver is ready (`setReason(entry, 'ack', false)`).
+   */
+  async consumePlain(t: TransportEntry, p: ProducerEntry, paused = false): Promise<ConsumerEntry> {
     const consumer = await t.transport.consume({
       producerId: p.producer.id,
       rtpCapabilities: plainReceiverCapabilities(this.room.router.rtpCapabilities),
+      paused,
     });
     const entry: ConsumerEntry = {
       consumer,
@@ -103,7 +111,7 @@ export class ConsumerManager {
       ownerId: p.peerId,
       source: p.source,
       transportId: t.transport.id,
-      reasons: new Set(),
+      reasons: new Set<ConsumerPauseReason>(paused ? ['ack'] : []),
     };
     await this.register(entry, t, p);
     return entry;

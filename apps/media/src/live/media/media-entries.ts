@@ -30,6 +30,8 @@ export interface TransportEntry {
   /** Owner; null for a plain viewer. */
   peerId: string | null;
   direction: 'send' | 'recv' | 'plain';
+  /** The broadcast viewer router it lives on (viewers and plain broadcast relays); else the lesson's router. */
+  router?: types.Router;
   connected: boolean;
   /** Bandwidth watch of a WebRTC recv transport. */
   link?: RecvLinkController;

@@ -4,7 +4,7 @@ import type { types } from 'mediasoup';
 import type { Peer } from '../rooms/peer';
 import type { Room } from '../rooms/room';
 import { withClientInput } from './client-input';
-import type { ProducerEntry, ProducerPauseReason } from './media-entries';
+import type { ProducerEntry, ProducerPauseReason, TransportEntry } from './media-entries';
 
 export interface ProduceRequest {
   transportId: string;
@@ -64,6 +64,40 @@ export class ProducerManager {
     return entry;
   }
 
+  /**
+   * Publishes, as `peer`'s `source`, an RTP stream arriving on one of its local plain transports
+   * (an ingest such as ffmpeg; see TransportManager.createLocalRtp). It replaces `peer`'s previous
+   * track of that source, is held like a browser's track, and everyone who should gets a consumer.
+   */
+  async adopt(
+    peer: Peer,
+    t: TransportEntry,
+    req: Omit<ProduceRequest, 'transportId' | 'paused'>,
+  ): Promise<ProducerEntry> {
+    if (t.peerId !== peer.id || t.direction !== 'plain')
+      throw new AppError(ErrorCode.INVALID_STATE, `transport ${t.transport.id} is not an ingest of ${peer.id}`);
+    const previous = this.bySource(peer.id, req.source);
+    if (previous) this.close(previous, 'replaced');
+    const reasons = this.initialReasons(peer, { ...req, transportId: t.transport.id });
+    const producer = await t.transport.produce({
+      kind: req.kind,
+      rtpParameters: req.rtpParameters as unknown as types.RtpParameters,
+      paused: reasons.size > 0,
+      appData: { peerId: peer.id, source: req.source, ingest: true },
+    });
+    const entry: ProducerEntry = {
+      producer,
+      peerId: peer.id,
+      source: req.source,
+      transportId: t.transport.id,
+      reasons,
+    };
+    this.register(entry);
+    this.room.announce(peer, 'peer:updated');
+    await this.room.consumerOps.onProducer(entry);
+    return entry;
+  }
+
   private initialReasons(peer: Peer, req: ProduceRequest): Set<ProducerPauseReason> {
     const reasons = new Set<ProducerPauseReason>();
     if (req.paused) reasons.add('owner');
@@ -103,7 +137,10 @@ export class ProducerManager {
     if (producer.closed) return;
     const wanted = entry.reasons.size > 0;
     if (wanted && !producer.paused) await producer.pause();
-    else if (!wanted && producer.paused) await producer.resume();
+    else if (!wanted && producer.paused) {
+      await producer.resume();
+      this.room.recorder?.tracksChanged();
+    }
   }
 
   close(entry: ProducerEntry, reason: string): void {
@@ -114,12 +151,14 @@ export class ProducerManager {
   private register(entry: ProducerEntry): void {
     const { producer } = entry;
     this.room.producers.set(producer.id, entry);
+    this.room.recorder?.tracksChanged();
     producer.on('transportclose', () => (entry.closeReason ??= 'transport_closed'));
     producer.on('score', (scores) => {
       entry.score = scores.length ? Math.max(...scores.map((s) => s.score)) : undefined;
     });
     producer.observer.once('close', () => {
       this.room.producers.delete(producer.id);
+      this.room.recorder?.tracksChanged();
       const what = `${producer.kind} ${entry.source} of ${entry.peerId}`;
       this.room.logger.log(`producer ${producer.id} (${what}) closed: ${entry.closeReason ?? 'closed'}`);
     });

@@ -1,10 +1,11 @@
-import { ErrorCode, type TransportInfo } from '@tongke/contracts';
+import { ErrorCode, LessonRole, type TransportInfo } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import type { types } from 'mediasoup';
 import type { Peer } from '../rooms/peer';
 import type { Room } from '../rooms/room';
 import { withClientInput } from './client-input';
 import type { TransportEntry } from './media-entries';
+import { VIEWER_TRANSPORT } from '../broadcast/viewer-router';
 import { RecvLinkController } from './recv-link.controller';
 import { turnIceServers } from './turn-credentials';
 
@@ -17,6 +18,12 @@ export interface PlainTarget {
   port: number;
   /** The receiver's SRTP key for what it sends back (RTCP); defaults to ours. */
   srtpParameters?: types.SrtpParameters;
+}
+
+/** An ffmpeg's local RTP and RTCP ports (see `createLocalRtp`). */
+export interface LocalRtpTarget {
+  port: number;
+  rtcpPort: number;
 }
 
 /** The transports of one room: WebRTC ones for participants, SRTP plain ones for viewers. */
@@ -44,15 +51,18 @@ export class TransportManager {
   async create(peer: Peer, direction: 'send' | 'recv'): Promise<TransportInfo> {
     for (const old of this.ofPeer(peer.id).filter((t) => t.direction === direction)) this.close(old, 'replaced');
     const { listenIp, announcedIp, turn } = this.room.deps.mediasoup;
-    const transport = await this.room.router.createWebRtcTransport({
+    // A broadcast viewer receives on a viewer router (see BroadcastFanout), never on the lesson's.
+    const viewerRouter = peer.role === LessonRole.VIEWER ? await this.room.broadcast.routerForViewer() : undefined;
+    const transport = await (viewerRouter ?? this.room.router).createWebRtcTransport({
       listenIps: [{ ip: listenIp, announcedIp }],
       enableUdp: true,
       enableTcp: true,
       preferUdp: true,
       initialAvailableOutgoingBitrate: INITIAL_OUTGOING_BITRATE,
-      appData: { peerId: peer.id, direction },
+      appData: { peerId: peer.id, direction, ...(viewerRouter && VIEWER_TRANSPORT) },
     });
     const entry: TransportEntry = { transport, peerId: peer.id, direction, connected: false };
+    if (viewerRouter && viewerRouter !== this.room.router) entry.router = viewerRouter;
     this.register(entry, `${direction} transport of ${peer.id}`);
     transport.on('dtlsstatechange', (state) => {
       if (state === 'failed' || state === 'closed') this.room.logger.warn(`transport ${transport.id}: DTLS ${state}`);
@@ -89,18 +99,23 @@ export class TransportManager {
     return (entry.transport as types.WebRtcTransport).restartIce();
   }
 
-  /** An SRTP plain transport sending to `target` (a recorder, a broadcast, a benchmark sink). */
-  async createPlain(target: PlainTarget): Promise<TransportEntry> {
+  /**
+   * An SRTP plain transport sending to `target` (a recorder, a benchmark sink) on the lesson's
+   * router, or a broadcast relay's on the viewer router `relay` (see BroadcastFanout).
+   */
+  async createPlain(target: PlainTarget, relay?: types.Router): Promise<TransportEntry> {
     const { listenIp, announcedIp } = this.room.deps.mediasoup;
-    const transport = await this.room.router.createPlainTransport({
+    const router = relay ?? this.room.router;
+    const transport = await router.createPlainTransport({
       listenIp: { ip: listenIp, announcedIp },
       rtcpMux: true,
       comedia: false,
       enableSrtp: true,
       srtpCryptoSuite: 'AES_CM_128_HMAC_SHA1_80',
-      appData: { plain: true },
+      appData: { plain: true, ...(relay && VIEWER_TRANSPORT) },
     });
     const entry: TransportEntry = { transport, peerId: null, direction: 'plain', connected: false };
+    if (router !== this.room.router) entry.router = router;
     this.register(entry, `plain viewer transport to ${target.ip}:${target.port}`);
     try {
       await transport.connect({
@@ -113,6 +128,27 @@ export class TransportManager {
       throw new AppError(ErrorCode.BAD_REQUEST, `plain viewer target: ${(err as Error).message}`);
     }
     entry.connected = true;
+    return entry;
+  }
+
+  /**
+   * A plain RTP transport on loopback for an ffmpeg on this host (no SRTP, RTCP on its own port, as
+   * ffmpeg sends and receives it): with `target`, it sends to that ffmpeg (a recorder); without,
+   * it learns the sender from its first packets (an RTP ingest publishing as participant `peerId`).
+   */
+  async createLocalRtp(peerId: string | null, what: string, target?: LocalRtpTarget): Promise<TransportEntry> {
+    const transport = await this.room.router.createPlainTransport({
+      listenIp: { ip: '127.0.0.1' },
+      rtcpMux: false,
+      comedia: !target,
+      appData: { plain: true, localRtp: true },
+    });
+    const entry: TransportEntry = { transport, peerId, direction: 'plain', connected: !target };
+    this.register(entry, what);
+    if (target) {
+      await transport.connect({ ip: '127.0.0.1', port: target.port, rtcpPort: target.rtcpPort });
+      entry.connected = true;
+    }
     return entry;
   }
 

@@ -24,6 +24,22 @@ describe('interaction policy: may this participant do it?', () => {
     expect(publish(observer)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
   });
 
+  it('lets a broadcast viewer do nothing but watch, whatever permissions it were given', () => {
+    const viewer = actor(LessonRole.VIEWER, { video: true, audio: true, chat: true, annotate: true, file: true });
+    const actions: LiveAction[] = [
+      { kind: 'publish', source: 'camera' },
+      { kind: 'unmute', source: 'mic' },
+      { kind: 'raise-hand' },
+      { kind: 'chat' },
+      { kind: 'annotate' },
+      { kind: 'share-file' },
+      { kind: 'add-note' },
+      { kind: 'answer-quiz' },
+      { kind: 'lead-control' },
+    ];
+    expect(actions.map((a) => code(viewer, a))).toEqual(actions.map(() => 'FORBIDDEN'));
+  });
+
   it('checks the permission each source needs', () => {
     expect(code(actor(LessonRole.CLASSROOM, { video: false }), { kind: 'publish', source: 'camera' })).toBe(
       'PERMISSION_DENIED',

@@ -75,6 +75,7 @@ function roleDenial(actor: Actor, action: LiveAction): ErrorBody | null {
     case 'chat':
     case 'annotate':
     case 'share-file':
+      if (role === LessonRole.VIEWER) return forbidden('broadcast viewers only watch');
       return role === LessonRole.OBSERVER ? forbidden('observers cannot do this') : null;
     case 'add-note':
       return role === LessonRole.OBSERVER ? null : forbidden('only observers leave notes');

@@ -6,6 +6,8 @@ const a = { id: 'a', role: LessonRole.CLASSROOM };
 const b = { id: 'b', role: LessonRole.CLASSROOM };
 const assistantA = { id: 'asA', role: LessonRole.ASSISTANT };
 const observer = { id: 'obs', role: LessonRole.OBSERVER };
+const viewer = { id: 'v1', role: LessonRole.VIEWER };
+const otherViewer = { id: 'v2', role: LessonRole.VIEWER };
 const SOURCES: MediaSource[] = ['camera', 'mic', 'screen'];
 
 /** The sources of `owner` that `receiver` gets, with `stage` on stage. */
@@ -39,11 +41,34 @@ describe('visibility policy', () => {
     expect(received(observer, a)).toEqual(SOURCES);
   });
 
-  it('gives nobody what observers or assistants would publish', () => {
-    for (const receiver of [lead, a, assistantA, observer]) {
+  it("gives a broadcast viewer the lead's camera, mic and screen and only the on-stage classroom", () => {
+    expect(received(viewer, lead)).toEqual(['camera', 'mic', 'screen']);
+    expect(received(viewer, a)).toEqual([]);
+    expect(received(viewer, a, 'b')).toEqual([]);
+    expect(received(viewer, a, 'a')).toEqual(['camera', 'mic']);
+  });
+
+  it('gives nobody what observers, assistants or viewers would publish', () => {
+    for (const receiver of [lead, a, assistantA, observer, viewer]) {
       expect(received(receiver, observer)).toEqual([]);
       expect(received(receiver, assistantA)).toEqual([]);
+      expect(received(receiver, otherViewer)).toEqual([]);
     }
+  });
+
+  it('lists viewers to nobody', () => {
+    for (const role of Object.values(LessonRole)) {
+      expect(seesPeer(role, LessonRole.VIEWER)).toBe(false);
+      expect(seesPeer(role, LessonRole.VIEWER, true)).toBe(false);
+    }
+  });
+
+  it('lists to a viewer only the lead and the classroom on stage', () => {
+    expect(seesPeer(LessonRole.VIEWER, LessonRole.LEAD)).toBe(true);
+    expect(seesPeer(LessonRole.VIEWER, LessonRole.CLASSROOM)).toBe(false);
+    expect(seesPeer(LessonRole.VIEWER, LessonRole.CLASSROOM, true)).toBe(true);
+    expect(seesPeer(LessonRole.VIEWER, LessonRole.ASSISTANT)).toBe(false);
+    expect(seesPeer(LessonRole.VIEWER, LessonRole.OBSERVER)).toBe(false);
   });
 
   it('hides observers from classrooms and assistants only', () => {
@@ -51,10 +76,11 @@ describe('visibility policy', () => {
     expect(seesPeer(LessonRole.ASSISTANT, LessonRole.OBSERVER)).toBe(false);
     expect(seesPeer(LessonRole.LEAD, LessonRole.OBSERVER)).toBe(true);
     expect(seesPeer(LessonRole.OBSERVER, LessonRole.OBSERVER)).toBe(true);
-    for (const viewer of Object.values(LessonRole)) {
-      expect(seesPeer(viewer, LessonRole.LEAD)).toBe(true);
-      expect(seesPeer(viewer, LessonRole.CLASSROOM)).toBe(true);
-      expect(seesPeer(viewer, LessonRole.ASSISTANT)).toBe(true);
+    const participants = Object.values(LessonRole).filter((r) => r !== LessonRole.VIEWER);
+    for (const who of participants) {
+      expect(seesPeer(who, LessonRole.LEAD)).toBe(true);
+      expect(seesPeer(who, LessonRole.CLASSROOM)).toBe(true);
+      expect(seesPeer(who, LessonRole.ASSISTANT)).toBe(true);
     }
   });
 });

@@ -19,7 +19,9 @@ export interface TrackRef {
  *   (never its own);
  * - an assistant receives the lead's camera and screen, no audio (it sits in the classroom: no echo);
  * - an observer receives everything the lead and the classrooms publish;
- * - observers and assistants publish nothing, so nobody receives them.
+ * - a broadcast viewer receives what a classroom does: the lead's camera, mic and screen and the
+ *   on-stage classroom's camera and mic;
+ * - observers, assistants and viewers publish nothing, so nobody receives them.
  */
 export function receivesTrack(receiver: MediaParty, track: TrackRef, stagePeerId: string | null): boolean {
   const { owner, source } = track;
@@ -30,6 +32,7 @@ export function receivesTrack(receiver: MediaParty, track: TrackRef, stagePeerId
     case LessonRole.LEAD:
       return !fromLead && (source === 'camera' || source === 'mic');
     case LessonRole.CLASSROOM:
+    case LessonRole.VIEWER:
       if (fromLead) return true;
       return owner.id === stagePeerId && (source === 'camera' || source === 'mic');
     case LessonRole.ASSISTANT:
@@ -39,8 +42,15 @@ export function receivesTrack(receiver: MediaParty, track: TrackRef, stagePeerId
   }
 }
 
-/** Whether `viewer` is told about `subject` at all (classrooms and assistants never see observers). */
-export function seesPeer(viewer: LessonRole, subject: LessonRole): boolean {
+/**
+ * Whether `viewer` is told about `subject` at all: classrooms and assistants never see observers;
+ * nobody sees broadcast viewers; a viewer sees only the lead and the classroom on stage
+ * (`subjectOnStage`).
+ */
+export function seesPeer(viewer: LessonRole, subject: LessonRole, subjectOnStage = false): boolean {
+  if (subject === LessonRole.VIEWER) return false;
+  if (viewer === LessonRole.VIEWER)
+    return subject === LessonRole.LEAD || (subject === LessonRole.CLASSROOM && subjectOnStage);
   if (subject !== LessonRole.OBSERVER) return true;
   return viewer === LessonRole.LEAD || viewer === LessonRole.OBSERVER;
 }

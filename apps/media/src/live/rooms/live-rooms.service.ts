@@ -1,11 +1,12 @@
 import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { LiveConfig, MediaServerConfig, MediasoupConfig } from '@tongke/config';
-import { ErrorCode, type LessonEndReason } from '@tongke/contracts';
+import { BroadcastConfig, LiveConfig, MediaServerConfig, MediasoupConfig } from '@tongke/config';
+import { ErrorCode, LessonRole, type JoinTokenClaims, type LessonEndReason } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import { LiveEmitter } from '../emit/live.emitter';
 import type { LiveSocket } from '../live-socket.types';
 import { LESSON_MEDIA_CODECS } from '../media/media-codecs';
 import { eventStamp, LessonRecordClient } from '../record/lesson-record.client';
+import { LessonRecorderFactory } from '../recording/lesson-recorder.factory';
 import { WorkerPoolService } from '../../workers/worker-pool.service';
 import type { Peer } from './peer';
 import { Room } from './room';
@@ -28,6 +29,8 @@ export class LiveRoomsService implements OnModuleDestroy {
     private readonly mediasoup: MediasoupConfig,
     private readonly live: LiveConfig,
     private readonly server: MediaServerConfig,
+    private readonly recorders: LessonRecorderFactory,
+    private readonly broadcast: BroadcastConfig,
   ) {}
 
   isEnded(sessionId: string): boolean {
@@ -41,6 +44,19 @@ export class LiveRoomsService implements OnModuleDestroy {
     return this.ended.get(sessionId)?.reason;
   }
 
+  /**
+   * Refuses a connection this node cannot take now: LESSON_ENDED for a lesson that ended here; a
+   * broadcast viewer only into a running lesson (LESSON_NOT_OPEN: viewers never start one) whose
+   * broadcast the lead has not closed (FORBIDDEN).
+   */
+  assertAdmits(claims: JoinTokenClaims): void {
+    if (this.isEnded(claims.sid)) throw new AppError(ErrorCode.LESSON_ENDED, 'this lesson has ended');
+    if (claims.role !== LessonRole.VIEWER) return;
+    const room = this.rooms.get(claims.sid);
+    if (!room) throw new AppError(ErrorCode.LESSON_NOT_OPEN, 'the broadcast starts when the lesson does');
+    if (!room.broadcast.open) throw new AppError(ErrorCode.FORBIDDEN, 'the teacher has closed the broadcast');
+  }
+
   find(sessionId: string): Room | undefined {
     return this.rooms.get(sessionId);
   }
@@ -51,28 +67,35 @@ export class LiveRoomsService implements OnModuleDestroy {
     return this.rooms.get(sessionId);
   }
 
-  /** The lesson's room, created on the least-loaded worker by the first participant. */
-  async acquire(sessionId: string, title: string): Promise<Room> {
+  /** The lesson's room, created on the least-loaded worker by the first participant (recorded if `record`). */
+  async acquire(sessionId: string, title: string, record = false): Promise<Room> {
     const room = this.rooms.get(sessionId);
     if (room) return room;
     if (this.isEnded(sessionId)) throw new AppError(ErrorCode.LESSON_ENDED, 'this lesson has ended');
     let pending = this.creating.get(sessionId);
     if (!pending) {
-      pending = this.create(sessionId, title).finally(() => this.creating.delete(sessionId));
+      pending = this.create(sessionId, title, record).finally(() => this.creating.delete(sessionId));
       this.creating.set(sessionId, pending);
     }
     return pending;
   }
 
-  private async create(sessionId: string, title: string): Promise<Room> {
+  private async create(sessionId: string, title: string, record: boolean): Promise<Room> {
     const router = await this.pool.createRouter({ mediaCodecs: LESSON_MEDIA_CODECS, appData: { sessionId } });
-    const deps = { emitter: this.emitter, records: this.records, mediasoup: this.mediasoup };
+    const deps = {
+      emitter: this.emitter,
+      records: this.records,
+      mediasoup: this.mediasoup,
+      workers: this.pool,
+      broadcast: this.broadcast,
+    };
     const room = new Room(sessionId, title, router, deps);
     this.rooms.set(sessionId, room);
     router.observer.once('close', () => {
       if (!room.closed) room.background('router closed', () => this.end(room, 'server_shutdown'));
     });
     room.report({ type: 'session.started', ...eventStamp(room.startedAt), mediaNodeId: this.server.nodeId });
+    room.recorder = this.recorders.create(room, record);
     this.logger.log(`room for session ${sessionId} opened on router ${router.id}`);
     return room;
   }
@@ -131,9 +154,11 @@ export class LiveRoomsService implements OnModuleDestroy {
   }
 
   async onModuleDestroy(): Promise<void> {
-    for (const room of [...this.rooms.values()]) {
+    const rooms = [...this.rooms.values()];
+    for (const room of rooms) {
       await room.exclusive(() => this.end(room, 'server_shutdown'));
     }
+    await Promise.all(rooms.map((room) => room.recorder?.finish()));
     await this.records.flush();
   }
 }

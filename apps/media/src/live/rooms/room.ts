@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { MediasoupConfig } from '@tongke/config';
+import type { BroadcastConfig, MediasoupConfig } from '@tongke/config';
 import {
   LessonRole,
   type LessonRecordEvent,
@@ -9,6 +9,7 @@ import {
 } from '@tongke/contracts';
 import { Mutex } from 'async-mutex';
 import type { types } from 'mediasoup';
+import { BroadcastFanout, type ViewerRouterPool } from '../broadcast/broadcast.fanout';
 import type { BroadcastEvent, EventPayload, LiveEmitter } from '../emit/live.emitter';
 import { LessonState } from '../lesson/lesson.state';
 import { ClassroomControls } from '../lesson/classroom.controls';
@@ -20,12 +21,16 @@ import { QualityMonitor } from '../media/quality.monitor';
 import { TransportManager } from '../media/transport.manager';
 import { seesPeer } from '../policy/visibility.policy';
 import { eventStamp, type LessonRecordClient } from '../record/lesson-record.client';
+import type { LessonRecorder } from '../recording/lesson.recorder';
 import type { Peer } from './peer';
 
 export interface RoomDeps {
   emitter: LiveEmitter;
   records: LessonRecordClient;
   mediasoup: MediasoupConfig;
+  /** Where broadcast viewer routers come from (the worker pool) and each worker's consumer budget. */
+  workers: ViewerRouterPool;
+  broadcast: BroadcastConfig;
 }
 
 /**
@@ -48,8 +53,12 @@ export class Room {
   readonly controls = new ClassroomControls(this);
   readonly quizzes = new QuizRunner(this);
   private readonly quality = new QualityMonitor(this);
+  /** View-only broadcast viewers (名校网络课堂): their viewer routers and the pipes to them. */
+  readonly broadcast: BroadcastFanout;
   closed = false;
   emptyTimer: NodeJS.Timeout | undefined;
+  /** Records the lesson (set on creation when it is to be recorded); stopped when the room closes. */
+  recorder: LessonRecorder | undefined;
 
   constructor(
     readonly sessionId: string,
@@ -58,6 +67,7 @@ export class Room {
     readonly deps: RoomDeps,
   ) {
     this.logger = new Logger(`Room ${sessionId}`);
+    this.broadcast = new BroadcastFanout(this, deps.workers, deps.broadcast.workerConsumerBudget);
     this.quality.start();
   }
 
@@ -82,8 +92,9 @@ export class Room {
     return [...this.peers.values()].filter((p) => p.listed);
   }
 
+  /** Connected participants; broadcast viewers don't count (a lesson left to its viewers is empty). */
   connectedCount(): number {
-    return [...this.peers.values()].filter((p) => p.connected).length;
+    return [...this.peers.values()].filter((p) => p.connected && p.role !== LessonRole.VIEWER).length;
   }
 
   hasConnectedLead(): boolean {
@@ -121,7 +132,8 @@ export class Room {
 
   /** Listed participants told about `subject` (itself too if `withSelf`). */
   viewersOf(subject: Peer, withSelf = false): Peer[] {
-    return this.listed().filter((p) => (p === subject ? withSelf : seesPeer(p.role, subject.role)));
+    const onStage = this.lesson.stagePeerId === subject.id;
+    return this.listed().filter((p) => (p === subject ? withSelf : seesPeer(p.role, subject.role, onStage)));
   }
 
   /** Tells the participants who see `subject` that it joined or changed (`peer:updated` reaches itself too). */
@@ -152,8 +164,12 @@ export class Room {
     this.deps.records.report(this.sessionId, event);
   }
 
-  /** Opens an attendance interval for `peer` if none is open. */
+  /**
+   * Opens an attendance interval for `peer` if none is open. Broadcast viewers are no attendees:
+   * their coming and going only updates the lead's viewer count (here and in `attendanceLeft`).
+   */
   attendanceJoined(peer: Peer, at = new Date()): void {
+    if (peer.role === LessonRole.VIEWER) return this.broadcast.viewersChanged();
     if (peer.present) return;
     peer.present = true;
     this.report({ type: 'attendance.joined', ...eventStamp(at), who: peer.who });
@@ -161,6 +177,7 @@ export class Room {
 
   /** Closes `peer`'s attendance interval if one is open. */
   attendanceLeft(peer: Peer, at = new Date()): void {
+    if (peer.role === LessonRole.VIEWER) return this.broadcast.viewersChanged();
     if (!peer.present) return;
     peer.present = false;
     this.report({ type: 'attendance.left', ...eventStamp(at), who: peer.who });
@@ -183,7 +200,8 @@ export class Room {
   }
 
   joinedView(self: Peer): RoomJoined {
-    const peers = this.listed().filter((p) => p !== self && seesPeer(self.role, p.role));
+    const stage = this.lesson.stagePeerId;
+    const peers = this.listed().filter((p) => p !== self && seesPeer(self.role, p.role, p.id === stage));
     return { self: this.view(self), peers: peers.map((p) => this.view(p)), lesson: this.snapshot(self) };
   }
 
@@ -193,10 +211,12 @@ export class Room {
     this.closed = true;
     clearTimeout(this.emptyTimer);
     this.quality.stop();
+    void this.recorder?.finish();
     this.lesson.dispose();
     for (const peer of this.peers.values()) clearTimeout(peer.graceTimer);
     for (const entry of this.transports.values()) this.transportOps.close(entry, 'room_closed');
     this.router.close();
+    this.broadcast.close();
     this.logger.log('room closed');
   }
 }

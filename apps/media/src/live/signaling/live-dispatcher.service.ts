@@ -16,6 +16,7 @@ import { LiveConnectionService } from '../connection/live-connection.service';
 import type { LiveSocket } from '../live-socket.types';
 import { LessonRecordClient } from '../record/lesson-record.client';
 import { LiveRoomsService } from '../rooms/live-rooms.service';
+import { BroadcastHandlers } from './handlers/broadcast.handlers';
 import { ConsumerHandlers } from './handlers/consumer.handlers';
 import { ControlHandlers } from './handlers/control.handlers';
 import { HandStageHandlers } from './handlers/hand-stage.handlers';
@@ -57,8 +58,9 @@ export class LiveDispatcher {
     hands: HandStageHandlers,
     sharing: SharingHandlers,
     quizzes: QuizHandlers,
+    broadcast: BroadcastHandlers,
   ) {
-    this.register([session, producers, consumers, controls, hands, sharing, quizzes]);
+    this.register([session, producers, consumers, controls, hands, sharing, quizzes, broadcast]);
   }
 
   /** Registers each group's handlers once; every request must have exactly one. */

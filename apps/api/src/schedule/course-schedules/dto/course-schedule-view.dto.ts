@@ -61,4 +61,10 @@ export class CourseScheduleViewDto {
 
   @ApiProperty({ description: 'Lessons materialised for this schedule (past included)' })
   sessionCount!: number;
+
+  @ApiProperty({ description: 'Its lessons are recorded into the library' })
+  record!: boolean;
+
+  @ApiProperty({ description: 'Its lessons are open to view-only audiences across the community (名校网络课堂)' })
+  broadcast!: boolean;
 }

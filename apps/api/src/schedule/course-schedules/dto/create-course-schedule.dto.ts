@@ -12,6 +12,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsMongoId,
@@ -108,4 +109,14 @@ export class CreateCourseScheduleDto implements CreateCourseScheduleRequest {
   @Optional()
   @IsCalendarDate()
   until?: string;
+
+  @ApiPropertyOptional({ default: true, description: 'Record its lessons into the library' })
+  @Optional()
+  @IsBoolean()
+  record?: boolean;
+
+  @ApiPropertyOptional({ default: false, description: 'Open its lessons to view-only audiences (名校网络课堂)' })
+  @Optional()
+  @IsBoolean()
+  broadcast?: boolean;
 }

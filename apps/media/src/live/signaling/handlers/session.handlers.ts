@@ -46,6 +46,7 @@ export class SessionHandlers implements HandlerGroup {
     room.attendanceJoined(peer);
     if (peer.role === LessonRole.CLASSROOM) room.quizzes.expect(peer);
     room.announce(peer, firstTime ? 'peer:joined' : 'peer:updated');
+    if (peer.isLead) room.broadcast.tellLeads([peer]);
     return new Reply(room.joinedView(peer), () => room.consumerOps.sync(peer));
   }
 }
