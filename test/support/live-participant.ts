@@ -54,6 +54,14 @@ export class LiveParticipant {
     return participant;
   }
 
+  /** A view-only viewer of a broadcast lesson on /watch/:id (名校网络课堂). */
+  static async watch(browser: Browser, username: string, sessionId: string): Promise<LiveParticipant> {
+    const viewer = await LiveParticipant.signIn(browser, username);
+    await viewer.page.goto(`${testBaseUrl()}/watch/${sessionId}`);
+    await viewer.waitForState('live', 30_000);
+    return viewer;
+  }
+
   /** A page of `username` signed in to the web app (for pages other than a live lesson). */
   static async signIn(browser: Browser, username: string): Promise<LiveParticipant> {
     return LiveParticipant.signInWith(await browser.newContext(), username);
