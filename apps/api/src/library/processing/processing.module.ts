@@ -7,6 +7,8 @@ import { ThumbnailMaker } from './outputs/thumbnail.maker';
 import { UploadTranscoder } from './outputs/upload.transcoder';
 import { ProcessingPipeline } from './processing.pipeline';
 import { ProcessingQueue } from './processing.queue';
+import { ProcessingReconciler } from './processing.reconciler';
+import { RedisLock } from '../../live/redis-lock.adapter';
 import { RecordingComposer } from './recording/recording.composer';
 import { RecordingManifestReader } from './recording/recording-manifest.reader';
 import { ResourceFilesAdapter } from './resource-files.adapter';
@@ -20,6 +22,8 @@ import { ResourceFilesAdapter } from './resource-files.adapter';
   imports: [MediaToolsModule, ResourcesModule],
   providers: [
     ProcessingQueue,
+    ProcessingReconciler,
+    RedisLock,
     ProcessingPipeline,
     ResourceFilesAdapter,
     RecordingManifestReader,

@@ -71,6 +71,12 @@ export class ProcessingQueue implements OnModuleInit, OnModuleDestroy {
     });
   }
 
+  /** Where resource `resourceId`'s job stands (`missing` if there is none). */
+  async jobState(resourceId: string): Promise<string> {
+    const job = await this.ready(this.queue).getJob(resourceId);
+    return job ? await job.getState() : 'missing';
+  }
+
   /** Stops taking jobs and aborts the running ones without failing them: they are run again later. */
   async onModuleDestroy(): Promise<void> {
     await this.worker?.close(true);

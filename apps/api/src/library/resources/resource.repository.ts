@@ -102,6 +102,18 @@ export class ResourceRepository extends TenantRepository<Resource> {
       .exec();
   }
 
+  /**
+   * Resources of every community still `processing` whose progress was last written before
+   * `before` (the processing sweep's operational query; callers act per resource, by its community).
+   */
+  findStaleProcessing(before: Date): Promise<Resource[]> {
+    return this.model
+      .find({ status: 'processing', 'processing.updatedAt': { $lt: before } })
+      .limit(500)
+      .lean<Resource[]>()
+      .exec();
+  }
+
   /** The recording resource of a live session, if one was made. */
   findBySession(communityId: Types.ObjectId, sessionId: Types.ObjectId): Promise<Resource | null> {
     return this.model.findOne({ communityId, sessionId }).lean<Resource>().exec();
