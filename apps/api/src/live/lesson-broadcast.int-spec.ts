@@ -1,5 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
 import {
+  BROADCAST_SIGNAL_CHANNEL,
+  type BroadcastSignal,
   type AuditEntryView,
   type CourseScheduleView,
   JOIN_TOKEN_AUDIENCE,
@@ -8,8 +10,10 @@ import {
   LessonRole,
   type LiveSessionView,
 } from '@tongke/contracts';
+import { RedisService } from '@tongke/core';
 import { Types } from 'mongoose';
 import { type ApiTestApp, startApiTestApp } from '../../../../test/support/api-test-app';
+import { eventually } from '../../../../test/support/live-api';
 import {
   type AuthHeader,
   COMMUNITY_BASE,
@@ -134,8 +138,12 @@ describe(LessonBroadcastService.name, () => {
   });
 
   describe('broadcast toggle', () => {
-    it('lets the lead teacher open and an admin close it, audited', async () => {
+    it('lets the lead teacher open and an admin close it, audited and signalled to media nodes', async () => {
       const lesson = await createLesson();
+      const signals: BroadcastSignal[] = [];
+      const stop = await t.app
+        .get(RedisService)
+        .subscribe(BROADCAST_SIGNAL_CHANNEL, (m) => signals.push(JSON.parse(m) as BroadcastSignal));
       const opened = await setBroadcast(lesson.id, auth('music.li'), { broadcast: true }).expect(200);
       expect(opened.body).toMatchObject({ id: lesson.id, broadcast: true, record: true });
       const closed = await setBroadcast(lesson.id, auth('admin'), { broadcast: false }).expect(200);
@@ -146,6 +154,13 @@ describe(LessonBroadcastService.name, () => {
         ['broadcast.close', '联盟管理员 王芳'],
         ['broadcast.open', '李静（音乐）'],
       ]);
+      await eventually(async () =>
+        expect(signals).toEqual([
+          { sessionId: lesson.id, on: true },
+          { sessionId: lesson.id, on: false },
+        ]),
+      );
+      await stop();
     });
 
     it('refuses other teachers, terminals and school admins; hides the lesson from those who cannot see it', async () => {

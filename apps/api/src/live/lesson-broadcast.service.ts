@@ -3,6 +3,7 @@ import { ErrorCode, type LiveSessionStatus, type LiveSessionView } from '@tongke
 import { AppError } from '@tongke/core';
 import type { Types } from 'mongoose';
 import { AuditService } from '../audit/audit.service';
+import { BroadcastSignalPublisher } from './broadcast-signal.publisher';
 import type { User } from '../org/schemas/user.schema';
 import { LiveSessionViewsService } from './live-session-views.service';
 import { LiveSessionsService } from './live-sessions.service';
@@ -21,11 +22,13 @@ export class LessonBroadcastService {
     private readonly views: LiveSessionViewsService,
     private readonly lessons: LiveSessionsService,
     private readonly audit: AuditService,
+    private readonly signal: BroadcastSignalPublisher,
   ) {}
 
   /**
    * Opens or closes the lesson to view-only audiences: its lead teacher or an admin of its community,
-   * while the lesson has not ended (410 LESSON_ENDED for ended, missed or cancelled ones). Audited.
+   * while the lesson has not ended (410 LESSON_ENDED for ended, missed or cancelled ones). Audited;
+   * media nodes hear it at once (a closed broadcast drops its connected viewers).
    */
   async setBroadcast(user: User, id: Types.ObjectId, broadcast: boolean): Promise<LiveSessionView> {
     const session = await this.lessons.findVisible(user, id);
@@ -37,6 +40,8 @@ export class LessonBroadcastService {
     }
     if (session.broadcast !== broadcast) {
       await this.sessions.setBroadcast(session.communityId, id, broadcast);
+      // The node hosting the lesson admits or drops its viewers now (not only on the lead's console).
+      await this.signal.publish({ sessionId: id.toHexString(), on: broadcast });
       const target = { type: 'live_session', id, name: session.title };
       await this.audit.record(user, session.communityId, broadcast ? 'broadcast.open' : 'broadcast.close', target, [
         'broadcast',

@@ -7,6 +7,7 @@ import { AuthModule } from '../auth/auth.module';
 import { RecordingIntakeModule } from '../library/recordings/recording-intake.module';
 import { ClassroomsModule } from '../org/classrooms/classrooms.module';
 import { OrgModule } from '../org/org.module';
+import { BroadcastSignalPublisher } from './broadcast-signal.publisher';
 import { InternalEventsController } from './internal-events.controller';
 import { JoinTokenService } from './join-token.service';
 import { LessonBroadcastService } from './lesson-broadcast.service';
@@ -86,6 +87,7 @@ const repositories = [
     LiveSessionViewsService,
     LessonJoinService,
     LessonBroadcastService,
+    BroadcastSignalPublisher,
     MediaPlacementService,
     JoinTokenService,
     LessonRecordService,

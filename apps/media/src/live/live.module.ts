@@ -6,6 +6,7 @@ import { JoinTokenVerifier } from './auth/join-token.verifier';
 import { LiveAuthMiddleware } from './auth/live-auth.middleware';
 import { LiveConnectionService } from './connection/live-connection.service';
 import { LiveEmitter } from './emit/live.emitter';
+import { BroadcastSignalListener } from './broadcast/broadcast-signal.listener';
 import { LiveGateway } from './live.gateway';
 import { PlainViewerService } from './plain/plain-viewer.service';
 import { LessonRecorderFactory } from './recording/lesson-recorder.factory';
@@ -48,6 +49,7 @@ import { LiveDispatcher } from './signaling/live-dispatcher.service';
     SharingHandlers,
     QuizHandlers,
     BroadcastHandlers,
+    BroadcastSignalListener,
     PlainViewerService,
     LessonRecorderFactory,
     UdpPortAllocator,

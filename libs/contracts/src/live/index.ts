@@ -5,3 +5,4 @@ export * from './live-session';
 export * from './live-requests';
 export * from './live-events';
 export * from './lesson-record-events';
+export * from './broadcast-signal';

@@ -2,7 +2,8 @@ import { createSocket, type Socket } from 'node:dgram';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LessonRole, type BroadcastState, type PeerView } from '@tongke/contracts';
+import { BROADCAST_SIGNAL_CHANNEL, LessonRole, type BroadcastState, type PeerView } from '@tongke/contracts';
+import { RedisService } from '@tongke/core';
 import { testRedisUrl } from '../../../../../test/support/test-env';
 import type { LiveTestClient } from '../testing/live-test.client';
 import { eventually, LiveTestHarness, type Identity } from '../testing/live-test.harness';
@@ -190,6 +191,18 @@ describe(BroadcastFanout.name, () => {
     expect(await lead.ok('broadcast:set', { on: true })).toMatchObject({ on: true });
     const back = await enter(sid, viewer(2));
     expect(back.joined?.peers.map((p) => p.role)).toEqual([LessonRole.LEAD]);
+  });
+
+  it("applies the API's broadcast signal (an admin closed it over REST): viewers dropped, the lead told", async () => {
+    const sid = newSession();
+    const lead = await enter(sid, LEAD);
+    const v = await enter(sid, viewer(3));
+    const told = lead.waitFor<{ on: boolean; viewers: number }>('broadcast:viewers', (s) => !s.on);
+    await h.get(RedisService).publish(BROADCAST_SIGNAL_CHANNEL, 'not json');
+    await h.get(RedisService).publish(BROADCAST_SIGNAL_CHANNEL, JSON.stringify({ sessionId: sid, on: false }));
+    await v.waitFor('broadcast:closed');
+    await expect(told).resolves.toEqual({ on: false, viewers: 0 });
+    expect(await h.refusal({ token: h.token(h.claims(sid, viewer(4))), sessionId: sid })).toBe('FORBIDDEN');
   });
 
   it('admits viewers only into a running lesson, and a lesson left to its viewers ends', async () => {

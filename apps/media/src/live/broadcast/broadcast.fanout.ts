@@ -180,8 +180,8 @@ export class BroadcastFanout {
    * Opens or closes the broadcast here (under the room's lock). Closing: every viewer hears
    * `broadcast:closed`, loses its media and is disconnected; new viewers are refused until reopened.
    */
-  setOpen(on: boolean): BroadcastState {
-    if (on !== this.open) this.room.logger.log(`broadcast ${on ? 'opened' : 'closed'} by the lead`);
+  setOpen(on: boolean, by = 'the lead'): BroadcastState {
+    if (on !== this.open) this.room.logger.log(`broadcast ${on ? 'opened' : 'closed'} by ${by}`);
     this.open = on;
     if (on) return this.state();
     const viewers = this.viewerPeers();

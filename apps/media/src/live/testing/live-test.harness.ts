@@ -67,6 +67,11 @@ export class LiveTestHarness {
     return (this.app as INestApplication).get(LiveRoomsService);
   }
 
+  /** A provider of the running app (e.g. RedisService to publish what the API would). */
+  get<T>(type: new (...args: never[]) => T): T {
+    return (this.app as INestApplication).get(type);
+  }
+
   get plainViewers(): PlainViewerService {
     return (this.app as INestApplication).get(PlainViewerService);
   }
