@@ -113,8 +113,8 @@ const MATRIX: Record<string, Access> = {
   'POST /api/library/channels/{id}/programme': ADMINS,
   'DELETE /api/library/channels/{id}/programme/{entryId}': ADMINS,
   'GET /api/library/channels/{id}/guide': 'signed-in',
-  // The player's link: its signed `token` query is the credential (400 without one).
-  'GET /api/library/channels/{id}/live.m3u8': 'public',
+  // The live stream for players: the signed `token` in the path is the credential (401 for a bad one).
+  'GET /api/library/channels/{id}/{token}/live.m3u8': 'public',
   // The library: everyone signed in searches and watches what they may see; the services decide per
   // resource/series (404 unseen, 403 not theirs to change). Series are authored by these roles.
   'GET /api/library/resources': 'signed-in',

@@ -1,47 +1,44 @@
 import { z } from 'zod';
-import { RESOURCE_VISIBILITIES, type ResourceVisibility } from './resource';
+import { CHANNEL_LIMITS } from './channel-values';
+import { RESOURCE_VISIBILITIES } from './resource-values';
 
 // 空中云课堂: a rebroadcast channel plays recorded lessons at set times as a live HLS stream.
-// REST under /api/library/channels; the stream is GET /api/library/channels/:id/live.m3u8.
-
-export const CHANNEL_LIMITS = { nameMax: 60, descriptionMax: 1000, repeatWeeksMax: 26, entriesPerRequestMax: 200 };
-
-export interface ChannelView {
-  id: string;
-  communityId: string;
-  name: string;
-  description: string;
-  visibility: ResourceVisibility;
-  /** What plays now, if anything. */
-  onAir?: ProgrammeEntryView;
-  next?: ProgrammeEntryView;
-  /** Live HLS playlist (hls.js); 404 PROGRAMME_OFF_AIR-style answer when nothing plays. */
-  liveUrl: string;
-  canEdit: boolean;
-}
-
-export interface ProgrammeEntryView {
-  id: string;
-  channelId: string;
-  resourceId: string;
-  title: string;
-  subject: string;
-  grade: number;
-  startsAt: string;
-  endsAt: string;
-}
+// REST under /api/library/channels; the stream is GET /api/library/channels/:id/:token/live.m3u8
+// (the signed `liveUrl` of a channel view: players send no bearer token).
+// The zod-free limits and views live in ./channel-values (the web imports them from there).
+export * from './channel-values';
 
 export const channelSchema = z.object({
   name: z.string().trim().min(1, 'name is required').max(CHANNEL_LIMITS.nameMax),
   description: z.string().trim().max(CHANNEL_LIMITS.descriptionMax).default(''),
   visibility: z.enum(RESOURCE_VISIBILITIES).default('community'),
 });
-export type CreateChannelRequest = z.input<typeof channelSchema>;
+/** POST /api/library/channels: `communityId` names the community (district admins; others: their own). */
+export const createChannelSchema = channelSchema.extend({
+  communityId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/, 'communityId must be an id')
+    .optional(),
+});
+export type CreateChannelRequest = z.input<typeof createChannelSchema>;
+/** PATCH /api/library/channels/:id. */
+export const updateChannelSchema = z
+  .object({
+    name: channelSchema.shape.name.optional(),
+    description: z.string().trim().max(CHANNEL_LIMITS.descriptionMax).optional(),
+    visibility: z.enum(RESOURCE_VISIBILITIES).optional(),
+  })
+  .strict();
+export type UpdateChannelRequest = z.input<typeof updateChannelSchema>;
 
 /**
  * POST /api/library/channels/:id/programme — schedule a ready resource at `startsAt`; with
- * `repeat`, also on each listed weekday (1 = Monday … 7 = Sunday) at the same local time for
- * `weeks` weeks (e.g. weekday evenings). Entries may not overlap (409 SCHEDULE_CONFLICT).
+ * `repeat`, also on each listed weekday (1 = Monday … 7 = Sunday) at the same local time (the
+ * community's zone) from `startsAt`'s day on, for `weeks` weeks (e.g. weekday evenings);
+ * `startsAt` itself is always one of them. Entries may not overlap (409 SCHEDULE_CONFLICT,
+ * `details`: ProgrammeConflict[]). Start times are kept on the channel's segment grid (whole
+ * multiples of the HLS segment length since the epoch: whole minutes already are); a start more
+ * than CHANNEL_LIMITS.pastStartMaxS in the past is refused. Answers the created entries.
  */
 export const addProgrammeSchema = z.object({
   resourceId: z.string().regex(/^[0-9a-f]{24}$/, 'resourceId must be an id'),
@@ -54,9 +51,3 @@ export const addProgrammeSchema = z.object({
     .optional(),
 });
 export type AddProgrammeRequest = z.input<typeof addProgrammeSchema>;
-
-/** GET /api/library/channels/:id/guide?from&to — the programme guide (default: today and the next 6 days). */
-export interface ProgrammeGuideView {
-  channel: ChannelView;
-  entries: ProgrammeEntryView[];
-}
