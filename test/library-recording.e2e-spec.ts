@@ -1,7 +1,12 @@
-import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from './support/browser';
-import { coveredSeconds, frameSample, recordedResource, recordingManifest } from './support/library-media';
+import {
+  coveredSeconds,
+  frameSample,
+  killRecorders,
+  recordedResource,
+  recordingManifest,
+} from './support/library-media';
 import { createInstantLesson, DEMO } from './support/live-api';
 import { LiveParticipant } from './support/live-participant';
 import { testBaseUrl } from './support/test-env';
@@ -58,15 +63,16 @@ const sleepUntil = (t0: number, s: number) =>
 /** Runs a ~20 s lesson: the teacher (fake screen share) and one classroom; `during` acts at lesson times. */
 async function teachLesson(
   browser: Browser,
-  title: string,
-  during: (teacher: LiveParticipant, t0: number) => Promise<void>,
+  lesson: { title: string; subject?: 'music' | 'math' },
+  during: (teacher: LiveParticipant, t0: number, sessionId: string) => Promise<void>,
 ): Promise<{ sessionId: string; lessonS: number }> {
-  const session = await createInstantLesson([DEMO.classrooms[0].id], { title });
-  const t0 = Date.now();
+  const session = await createInstantLesson([DEMO.classrooms[0].id], lesson);
   const teacher = await LiveParticipant.open(browser, DEMO.teacher, session.id, { init: fakeScreenShare });
+  // The lesson (its room, and the recording) starts when the teacher is in.
+  const t0 = Date.now();
   const classroom = await LiveParticipant.open(browser, DEMO.classrooms[0].terminal, session.id);
   await classroom.waitDecoding(await teacher.peerId(), ['video/camera', 'audio/mic']);
-  await during(teacher, t0);
+  await during(teacher, t0, session.id);
   await sleepUntil(t0, 20);
   await teacher.page.getByTestId('end-lesson').click();
   await teacher.page.getByTestId('confirm-ok').click();
@@ -89,12 +95,16 @@ describe('recording a lesson into the library (real Chromium, ffmpeg, BullMQ)', 
   });
 
   it('a 20 s lesson with a screen share in the middle becomes a resource that plays and shows the screen while shared', async () => {
-    const { sessionId, lessonS } = await teachLesson(browser, '四年级音乐《草原放牧》', async (teacher, t0) => {
-      await sleepUntil(t0, 6);
-      await teacher.page.getByTestId('screen-share').click();
-      await sleepUntil(t0, 14);
-      await teacher.page.getByTestId('screen-share').click();
-    });
+    const { sessionId, lessonS } = await teachLesson(
+      browser,
+      { title: '四年级音乐《草原放牧》' },
+      async (teacher, t0) => {
+        await sleepUntil(t0, 6);
+        await teacher.page.getByTestId('screen-share').click();
+        await sleepUntil(t0, 14);
+        await teacher.page.getByTestId('screen-share').click();
+      },
+    );
     const resource = await recordedResource(sessionId, DEMO.teacher);
     expect(resource.kind).toBe('recording');
     expect(resource.title).toBe('四年级音乐《草原放牧》');
@@ -127,10 +137,16 @@ describe('recording a lesson into the library (real Chromium, ffmpeg, BullMQ)', 
   }, 300_000);
 
   it('ffmpeg killed mid-lesson: recording resumes in a new take and the resource lacks at most one segment', async () => {
-    const { sessionId, lessonS } = await teachLesson(browser, '数学：认识图形（录制恢复）', async (_teacher, t0) => {
-      await sleepUntil(t0, 9);
-      execFileSync('pkill', ['-KILL', '-f', `recordings/${sessionId}/.*`], { stdio: 'ignore' });
-    });
+    const { sessionId, lessonS } = await teachLesson(
+      browser,
+      { title: '数学：认识图形（录制恢复）', subject: 'math' },
+      async (_teacher, t0, id) => {
+        await sleepUntil(t0, 9);
+        expect(killRecorders(id)).toBeGreaterThanOrEqual(1);
+      },
+    );
+    // The resource exists once the recorder finished its manifest (recording.finished).
+    const resource = await recordedResource(sessionId, DEMO.teacher);
     const manifest = recordingManifest(sessionId);
     const leadTakes = manifest.takes.filter((t) => t.track === 'lead-av');
     expect(leadTakes.some((t) => t.end === 'crashed')).toBe(true);
@@ -138,8 +154,6 @@ describe('recording a lesson into the library (real Chromium, ffmpeg, BullMQ)', 
     const recordedSpanS = (Date.parse(manifest.endedAt ?? '') - Date.parse(manifest.startedAt)) / 1000;
     // Everything but the segment open at the kill (and the seconds before the teacher's camera was up).
     expect(coveredSeconds(manifest, 'lead-av')).toBeGreaterThanOrEqual(recordedSpanS - manifest.segmentS - 4);
-
-    const resource = await recordedResource(sessionId, DEMO.teacher);
     expect(Math.abs((resource.media?.durationS ?? 0) - lessonS)).toBeLessThanOrEqual(1.5);
     // After the restart the teacher's camera is there again (not a black gap to the end).
     expect(frameSample(resource.id, 17).mean).toBeGreaterThan(30);

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import type { RecordingManifest, ResourceView } from '@tongke/contracts';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 import path from 'node:path';
 import { apiLogin, call, eventually, lessonRecord } from './live-api';
 import { testWorkDir } from './test-env';
@@ -76,4 +76,22 @@ export function coveredSeconds(manifest: RecordingManifest, track: string): numb
     .filter((t) => t.track === track)
     .flatMap((t) => t.segments)
     .reduce((sum, s) => sum + (s.endS - s.startS), 0);
+}
+
+/** SIGKILLs the lesson's recorder ffmpeg processes (found by their working directory); answers how many. */
+export function killRecorders(sessionId: string): number {
+  const marker = `${path.sep}recordings${path.sep}${sessionId}${path.sep}`;
+  let killed = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cwd = readlinkSync(`/proc/${pid}/cwd`);
+      const comm = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      if (comm !== 'ffmpeg' || !`${cwd}${path.sep}`.includes(marker)) continue;
+      process.kill(Number(pid), 'SIGKILL');
+      killed++;
+    } catch {
+      // the process ended meanwhile, or is not ours to inspect
+    }
+  }
+  return killed;
 }
