@@ -11,6 +11,7 @@ import { ResourceFactory } from '../resources/resource.factory';
 import { ResourceRepository } from '../resources/resource.repository';
 import type { Resource } from '../resources/resource.schema';
 import { parseMediaPlaylist } from './outputs/hls-playlists';
+import { ProcessingPipeline } from './processing.pipeline';
 import { ProcessingQueue } from './processing.queue';
 import { BLACK, GREEN, near, pixelAt, RED, recordTakes, writeManifest } from './testing/recording.fixture';
 
@@ -260,6 +261,47 @@ describe(ProcessingQueue.name, () => {
       expect(Math.abs((resource.media?.durationS ?? 0) - 5)).toBeLessThanOrEqual(0.5);
       const probe = await t.app.get(FfprobeAdapter).probe(path.join(root, 'resources', id.toHexString(), 'video.mp4'));
       expect(probe.audio?.codec).toBe('aac');
+    });
+  });
+
+  describe('a resource deleted while it is processed', () => {
+    it('leaves no published files behind', async () => {
+      const id = new Types.ObjectId();
+      const source = `sources/${id.toHexString()}/source.mp4`;
+      await mkdir(path.join(root, 'sources', id.toHexString()), { recursive: true });
+      await run('ffmpeg', [
+        ...['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=s=320x240:r=15:d=2'],
+        ...['-c:v', 'libx264', '-preset', 'ultrafast', path.join(root, source)],
+      ]);
+      const resource = await t.app.get(ResourceFactory).create({
+        id,
+        communityId: community,
+        kind: 'upload',
+        metadata: {
+          title: '删除中的视频',
+          description: '',
+          subject: 'art',
+          grade: 2,
+          tags: [],
+          visibility: 'community',
+        },
+        createdBy: new Types.ObjectId(DEMO.user.musicLi),
+        source: { kind: 'upload', path: source },
+      });
+      // Run the pipeline directly (not through the queue) and delete the resource as it publishes.
+      await t.app.get(ProcessingPipeline).process(
+        { resourceId: id.toHexString(), communityId: DEMO.community, source: { kind: 'upload', path: source } },
+        {
+          attempt: 1,
+          attempts: 1,
+          signal: new AbortController().signal,
+          report: async (stage) => {
+            if (stage === 'publish') await resources.delete(resource.communityId, id);
+          },
+        },
+      );
+      expect(await resources.findOne(community, id)).toBeNull();
+      expect(await exists(path.join(root, 'resources', id.toHexString()))).toBe(false);
     });
   });
 

@@ -107,15 +107,23 @@ export class ProcessingPipeline {
       : this.uploads.prepare(job.resourceId, job.source.path);
   }
 
-  /** Outputs first, then the resource: if marking it ready fails, the outputs go again. */
+  /**
+   * Outputs first, then the resource: if marking it ready fails, the outputs go again; if the
+   * resource was deleted while it was processed, so are the outputs (no orphan files).
+   */
   private async publish(ids: Ids, work: WorkDirs, media: ResourceMedia, attempt: number): Promise<void> {
     const id = ids.id.toHexString();
     await this.files.publish(id, work);
+    let published: boolean;
     try {
-      await this.resources.publish(ids.communityId, ids.id, media, attempt);
+      published = await this.resources.publish(ids.communityId, ids.id, media, attempt);
     } catch (err) {
       await this.files.removePublished(id);
       throw err;
+    }
+    if (!published) {
+      await this.files.removePublished(id);
+      this.logger.log(`resource ${id} was deleted while it was processed: its outputs are removed`);
     }
   }
 

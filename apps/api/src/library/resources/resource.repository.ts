@@ -79,15 +79,18 @@ export class ResourceRepository extends TenantRepository<Resource> {
     await this.model.updateOne({ _id: id, communityId }, { $set }).exec();
   }
 
-  /** The outputs are in place under resources/<id>/: the resource becomes ready (playable). */
+  /**
+   * The outputs are in place under resources/<id>/: the resource becomes ready (playable).
+   * False if the resource is gone (deleted while it was processed).
+   */
   async publish(
     communityId: Types.ObjectId,
     id: Types.ObjectId,
     media: ResourceMedia,
     attempts: number,
-  ): Promise<void> {
+  ): Promise<boolean> {
     const now = new Date();
-    await this.model
+    const res = await this.model
       .updateOne(
         { _id: id, communityId },
         {
@@ -100,6 +103,7 @@ export class ResourceRepository extends TenantRepository<Resource> {
         },
       )
       .exec();
+    return res.matchedCount === 1;
   }
 
   /**
