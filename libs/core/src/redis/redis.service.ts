@@ -4,6 +4,9 @@ import { RedisConfig } from '@tongke/config';
 import { createClient, type RedisClientType } from 'redis';
 import { redactUrl } from '../redact-url';
 
+/** How long connecting may take before start-up fails naming the URL. */
+const CONNECT_TIMEOUT_MS = 10_000;
+
 type Handler = (message: string) => void;
 /** Hears whether a subscription is live: true once its channel is subscribed (again), false when the connection drops. */
 type StateListener = (live: boolean) => void;
@@ -32,8 +35,13 @@ export class RedisService implements OnApplicationShutdown {
   }
 
   /** Connects, failing with a clear message if Redis does not answer in time. */
-  async connect(timeoutMs = 10_000): Promise<void> {
+  async connect(timeoutMs = CONNECT_TIMEOUT_MS): Promise<void> {
     if (this.client.isOpen) return;
+    await this.withinTimeout(this.client, timeoutMs);
+  }
+
+  /** Connects `client`, or destroys it and rejects naming the URL if Redis does not answer in time. */
+  private async withinTimeout(client: RedisClientType, timeoutMs: number): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
@@ -42,9 +50,9 @@ export class RedisService implements OnApplicationShutdown {
       );
     });
     try {
-      await Promise.race([this.client.connect(), timeout]);
+      await Promise.race([client.connect(), timeout]);
     } catch (err) {
-      this.client.destroy();
+      client.destroy();
       throw err;
     } finally {
       clearTimeout(timer);
@@ -87,7 +95,12 @@ export class RedisService implements OnApplicationShutdown {
     sub.on('reconnecting', notify(false));
     sub.on('end', notify(false));
     this.subscriber = sub;
-    await sub.connect();
+    try {
+      await this.withinTimeout(sub, CONNECT_TIMEOUT_MS);
+    } catch (err) {
+      this.subscriberReady = undefined; // a later subscribe tries again
+      throw err;
+    }
     return sub;
   }
 

@@ -16,7 +16,8 @@ import { onOrgWrite } from './org-write.hooks';
 
 /** The tag of accounts outside any community (district admins): only "everything changed" reaches them. */
 const DISTRICT_WIDE = 'district-wide';
-const SUBSCRIBE_TIMEOUT_MS = 10_000;
+// Longer than RedisService's connect timeout, so an unreachable Redis is reported as such first.
+const SUBSCRIBE_TIMEOUT_MS = 15_000;
 
 /**
  * In-process read model of the org data the hot paths need: per community a snapshot of its
