@@ -5,6 +5,8 @@ import { initialLayerState, nextLayerState, type LayerState } from '../policy/la
 /** Where a layer controller reads the receiving transport's latest bandwidth estimate. */
 export interface BitrateSource {
   readonly bitrate: number | undefined;
+  /** The link's round-trip time is too long (see CONGESTED_RTT_MS). */
+  readonly congested?: boolean;
 }
 
 /**
@@ -37,6 +39,14 @@ export class LayerController {
     return this.state.spatial;
   }
 
+  /** The consumer's round-trip time (ms) from the receiver's RTCP reports, if known. */
+  async roundTripTime(): Promise<number | undefined> {
+    if (this.consumer.closed) return undefined;
+    const stats = await this.consumer.getStats();
+    const rtts = stats.map((s) => s.roundTripTime).filter((r): r is number => typeof r === 'number');
+    return rtts.length ? Math.max(...rtts) : undefined;
+  }
+
   onBitrate(now = Date.now()): void {
     this.evaluate(now);
   }
@@ -56,7 +66,8 @@ export class LayerController {
 
   /** Re-evaluates; true if the preferred layer changed (and is being applied). */
   private evaluate(now: number): boolean {
-    const input = { bitrate: this.link.bitrate, score: this.score, cap: this.cap, maxSpatial: this.maxSpatial, now };
+    const { bitrate, congested } = this.link;
+    const input = { bitrate, congested, score: this.score, cap: this.cap, maxSpatial: this.maxSpatial, now };
     const next = nextLayerState(this.state, input);
     const changed = next.spatial !== this.state.spatial;
     this.state = next;

@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import type { types } from 'mediasoup';
 import { UPGRADE_HOLD_MS } from '../policy/layer.policy';
 import { LayerController } from './layer.controller';
-import { RecvLinkController, VIDEO_PROBE_AFTER_MS } from './recv-link.controller';
+import { RecvLinkController, RTT_SAMPLE_MS, VIDEO_PROBE_AFTER_MS } from './recv-link.controller';
 
 class FakeTransport extends EventEmitter {
   id = 't1';
@@ -21,6 +21,10 @@ class FakeConsumer {
   id = 'c1';
   closed = false;
   preferred: { spatialLayer: number; temporalLayer?: number }[] = [];
+  rtt: number | undefined = 40;
+  getStats(): Promise<{ roundTripTime?: number }[]> {
+    return Promise.resolve([{ roundTripTime: this.rtt }]);
+  }
   setPreferredLayers(layers: { spatialLayer: number; temporalLayer?: number }): Promise<void> {
     this.preferred.push(layers);
     return Promise.resolve();
@@ -73,6 +77,23 @@ describe(RecvLinkController.name, () => {
     transport.bwe(5_000_000);
     expect(consumer.preferred.at(-1)).toEqual({ spatialLayer: 1, temporalLayer: 1 });
     expect(Math.max(...spatial(consumer).slice(1))).toBe(1);
+  });
+
+  it('drops to the lowest layer while the link is congested (RTT over 1 s), then climbs back', async () => {
+    const { transport, consumer, link } = await setup();
+    transport.bwe(2_000_000);
+    consumer.rtt = 2500;
+    await jest.advanceTimersByTimeAsync(RTT_SAMPLE_MS);
+    expect(link.congested).toBe(true);
+    expect(spatial(consumer).at(-1)).toBe(0);
+    transport.bwe(2_000_000);
+    expect(spatial(consumer).at(-1)).toBe(0);
+    consumer.rtt = 60;
+    await jest.advanceTimersByTimeAsync(RTT_SAMPLE_MS);
+    expect(link.congested).toBe(false);
+    await jest.advanceTimersByTimeAsync(UPGRADE_HOLD_MS);
+    transport.bwe(2_000_000);
+    expect(spatial(consumer).at(-1)).toBe(1);
   });
 
   it('pauses video below 100 kbps, resumes above 150 kbps, and probes again after a while', async () => {

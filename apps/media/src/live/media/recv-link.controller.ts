@@ -1,21 +1,26 @@
 import type { Logger } from '@nestjs/common';
 import type { types } from 'mediasoup';
-import { videoPausedFor } from '../policy/layer.policy';
+import { CONGESTED_RTT_MS, videoPausedFor } from '../policy/layer.policy';
 import type { BitrateSource, LayerController } from './layer.controller';
 
+/** How often the link's round-trip time is read (from one of its video consumers' RTCP stats). */
+export const RTT_SAMPLE_MS = 2000;
 /** While video is paused for bandwidth, try it again after this long (the estimate may only recover with traffic). */
 export const VIDEO_PROBE_AFTER_MS = 10_000;
 
 /**
- * Watches one WebRTC recv transport's bandwidth estimate (mediasoup `bwe` trace events), feeds
- * it to the layer controllers of its simulcast consumers, and pauses all of its video when the
- * estimate drops below what video needs (audio is never paused here).
+ * Watches one WebRTC recv transport's bandwidth estimate (mediasoup `bwe` trace events) and its
+ * round-trip time (a congested queue shows there first), feeds them to the layer controllers of its
+ * simulcast consumers, and pauses all of its video when the estimate drops below what video needs
+ * (audio is never paused here).
  */
 export class RecvLinkController implements BitrateSource {
   bitrate: number | undefined;
+  congested = false;
   videoPaused = false;
   private readonly layers = new Set<LayerController>();
   private probeTimer: NodeJS.Timeout | undefined;
+  private rttTimer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly transport: types.WebRtcTransport,
@@ -30,6 +35,30 @@ export class RecvLinkController implements BitrateSource {
       if (typeof info.availableBitrate === 'number') this.onEstimate(info.availableBitrate);
     });
     await this.transport.enableTraceEvent(['bwe']);
+    this.rttTimer = setInterval(() => void this.sampleRtt(), RTT_SAMPLE_MS);
+    this.rttTimer.unref();
+  }
+
+  /** Reads the round-trip time of the link (one simulcast consumer stands for all) and re-evaluates on change. */
+  private async sampleRtt(): Promise<void> {
+    const first = this.layers.values().next();
+    if (first.done) return;
+    try {
+      const rtt = await first.value.roundTripTime();
+      if (rtt !== undefined) this.onRtt(rtt);
+    } catch (err) {
+      this.logger.warn(`transport ${this.transport.id}: reading RTT failed: ${(err as Error).message}`);
+    }
+  }
+
+  onRtt(rttMs: number, now = Date.now()): void {
+    const congested = rttMs > CONGESTED_RTT_MS;
+    if (congested === this.congested) return;
+    this.congested = congested;
+    this.logger.log(
+      `transport ${this.transport.id}: ${congested ? 'congested' : 'clear'} (RTT ${Math.round(rttMs)} ms)`,
+    );
+    for (const l of this.layers) l.onBitrate(now);
   }
 
   add(layers: LayerController): void {
@@ -61,6 +90,7 @@ export class RecvLinkController implements BitrateSource {
 
   close(): void {
     clearTimeout(this.probeTimer);
+    clearInterval(this.rttTimer);
     this.layers.clear();
   }
 }

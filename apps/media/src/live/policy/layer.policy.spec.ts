@@ -65,6 +65,12 @@ describe('layer policy', () => {
     expect(recovering.spatial).toBe(0);
   });
 
+  it('drops to the lowest layer at once on a congested link, whatever the estimate says', () => {
+    const state = nextLayerState({ spatial: 2, upSince: null }, input({ bitrate: 3e6, congested: true }));
+    expect(state).toEqual({ spatial: 0, upSince: null });
+    expect(nextLayerState(state, input({ bitrate: 3e6, congested: true, now: 10_000 })).spatial).toBe(0);
+  });
+
   it("never goes above the client's cap or the producer's layers", () => {
     const capped = run(
       { spatial: 0, upSince: null },

@@ -10,6 +10,11 @@ export const LAYER_MIN_BPS = [0, 350_000, 900_000] as const;
 export const UPGRADE_HOLD_MS = 3000;
 /** Below this consumer score (0..10) the layer drops to the lowest at once. */
 export const MIN_SCORE = 5;
+/**
+ * A receive link whose round-trip time (from the receiver's RTCP reports) exceeds this is congested:
+ * its queue holds seconds of media, whatever the bandwidth estimate says; video goes to the lowest layer.
+ */
+export const CONGESTED_RTT_MS = 1000;
 /** The estimate the recv transport starts with (initialAvailableOutgoingBitrate). */
 export const INITIAL_BPS = 600_000;
 /** Video consumers of a transport are paused below this estimate and resumed above the next one. */
@@ -31,6 +36,8 @@ export interface LayerInput {
   cap: number;
   /** Highest spatial layer the producer has. */
   maxSpatial: number;
+  /** The link's round-trip time exceeds CONGESTED_RTT_MS. */
+  congested?: boolean;
   now: number;
 }
 
@@ -49,14 +56,14 @@ export function initialLayerState(cap: number, maxSpatial: number): LayerState {
 }
 
 /**
- * The next target layer: down at once (low score → lowest layer; estimate below the current
- * layer's need → the layer it carries; cap lowered → the cap), up one layer at a time after the
- * estimate has allowed it for UPGRADE_HOLD_MS.
+ * The next target layer: down at once (low score or a congested link → lowest layer; estimate below
+ * the current layer's need → the layer it carries; cap lowered → the cap), up one layer at a time after
+ * the estimate has allowed it for UPGRADE_HOLD_MS.
  */
 export function nextLayerState(state: LayerState, input: LayerInput): LayerState {
   const limit = Math.max(0, Math.min(input.cap, input.maxSpatial));
   const current = Math.min(state.spatial, limit);
-  if (input.score !== undefined && input.score < MIN_SCORE) return { spatial: 0, upSince: null };
+  if (input.congested || (input.score !== undefined && input.score < MIN_SCORE)) return { spatial: 0, upSince: null };
   const ideal = input.bitrate === undefined ? current : Math.min(layerForBitrate(input.bitrate), limit);
   if (ideal <= current) return { spatial: ideal, upSince: null };
   if (state.upSince === null) return { spatial: current, upSince: input.now };
