@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import * as paths from '../../scripts/lib/paths.cjs';
 
 /** Environment variables the global setups use to hand services to the specs. */
@@ -31,6 +33,8 @@ export function testConfigEnv(overrides: Record<string, string> = {}): Record<st
     JWT_SECRET: randomBytes(32).toString('hex'),
     MEDIASOUP_WORKER_BIN: process.env.MEDIASOUP_WORKER_BIN ?? paths.workerBin,
     MEDIASOUP_NUM_WORKERS: '1',
+    // Recordings and library files of specs go to a temporary directory, never the repo's data/.
+    STORAGE_ROOT: path.join(tmpdir(), 'tongke-test-storage'),
     ...overrides,
   };
 }
