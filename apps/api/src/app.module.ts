@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
 import { LibraryModule } from './library/library.module';
+import { ResearchModule } from './research/research.module';
 import { LiveModule } from './live/live.module';
 import { ClassroomsModule } from './org/classrooms/classrooms.module';
 import { OrgAdminModule } from './org/org-admin.module';
@@ -31,6 +32,7 @@ export class AppModule {
         ImportModule,
         LiveModule,
         LibraryModule,
+        ResearchModule,
         ScheduleModule,
         HealthModule,
         SeedModule,

@@ -10,3 +10,4 @@ export * from './auth';
 export * from './schedule';
 export * from './import';
 export * from './library';
+export * from './research';

@@ -13,6 +13,11 @@ export enum LessonRole {
    * on-stage classroom on a viewer router; nobody sees viewers and they never count as classrooms.
    */
   VIEWER = 'viewer',
+  /**
+   * 教研成员 in an online research meeting (网络教研, session kind `meeting`): publishes camera, mic
+   * and screen, and receives every other member and the host (the meeting's LEAD).
+   */
+  MEMBER = 'member',
 }
 
 /** Where a published track comes from. */

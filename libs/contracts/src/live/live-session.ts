@@ -11,7 +11,8 @@ import type { LessonRole } from './lesson-role';
  */
 export type LiveSessionStatus = 'scheduled' | 'live' | 'ended' | 'missed' | 'cancelled';
 /** `instant`: 即时课堂 created ad hoc by a teacher; `scheduled`: materialised from a timetable. */
-export type LiveSessionKind = 'instant' | 'scheduled';
+/** `meeting`: an online research meeting (网络教研) of a research group: no classrooms, every member publishes. */
+export type LiveSessionKind = 'instant' | 'scheduled' | 'meeting';
 
 export interface ClassroomRef {
   id: string;

@@ -31,4 +31,5 @@ export const DEFAULT_PERMISSIONS: Record<LessonRole, PermissionSet> = {
   [LessonRole.ASSISTANT]: { ...none, chat: true },
   [LessonRole.OBSERVER]: none,
   [LessonRole.VIEWER]: none,
+  [LessonRole.MEMBER]: { ...none, video: true, audio: true, screen: true, chat: true },
 };
