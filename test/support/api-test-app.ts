@@ -19,6 +19,8 @@ export interface ApiTestApp {
   app: INestApplication;
   config: ApiConfig;
   http: ReturnType<typeof request>;
+  /** The app's base URL (`http://127.0.0.1:<port>`) when started with `listen`. */
+  url?: string;
   /** Signs in a demo account; answers its access token. */
   login(username: string): Promise<string>;
   /** A media node → API service token for `nodeId`. */
@@ -36,6 +38,10 @@ export interface ApiTestAppOptions {
   storageRoot?: string;
   /** More environment variables for libs/config. */
   env?: Record<string, string>;
+  /** Reuse this Mongo database (e.g. a "restarted" API on the same data); default: a new one. */
+  dbName?: string;
+  /** Listen on this port (0: any free one) so socket.io clients can connect; default: not listening. */
+  listen?: number;
 }
 
 /**
@@ -46,9 +52,7 @@ export interface ApiTestAppOptions {
 export async function startApiTestApp(redisDb: number, options: ApiTestAppOptions = {}): Promise<ApiTestApp> {
   const redisUrl = new URL(testRedisUrl());
   redisUrl.pathname = `/${redisDb}`;
-  const dbName = `apitest${randomBytes(6)
-    .toString('hex')
-    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
+  const dbName = options.dbName ?? newDbName();
   const config = loadApiConfig(
     testConfigEnv({
       MONGODB_DB: dbName,
@@ -63,12 +67,14 @@ export async function startApiTestApp(redisDb: number, options: ApiTestAppOption
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error'] });
   configureApiApp(app);
   await app.init();
+  const url = await listenIfAsked(app, options.listen);
   const http = request(app.getHttpServer());
   const directory = app.get(MediaNodeDirectory);
   return {
     app,
     config,
     http,
+    ...(url && { url }),
     async login(username) {
       const res = await http.post('/api/auth/login').send({ username, password: DEMO_PASSWORD }).expect(200);
       return (res.body as LoginResponse).accessToken;
@@ -82,6 +88,20 @@ export async function startApiTestApp(redisDb: number, options: ApiTestAppOption
     removeNode: (id) => directory.remove(id),
     close: () => app.close(),
   };
+}
+
+/** Listens on `port` (0: any free one) if given; answers the base URL. */
+async function listenIfAsked(app: INestApplication, port: number | undefined): Promise<string | undefined> {
+  if (port === undefined) return undefined;
+  await app.listen(port, '127.0.0.1');
+  return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+}
+
+/** A fresh database name (letters only). */
+function newDbName(): string {
+  return `apitest${randomBytes(6)
+    .toString('hex')
+    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
 }
 
 /** A media node's report with two workers, the first carrying the given load. */

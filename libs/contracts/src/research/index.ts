@@ -4,5 +4,6 @@ export * from './homework-rules';
 export * from './collab-events';
 export * from './research-group';
 export * from './lesson-plan';
+export * from './plan-versions';
 export * from './research-activity';
 export * from './evaluation';

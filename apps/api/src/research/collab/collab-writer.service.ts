@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable, Logger } from '@nestjs/common';
+import { COLLAB_LIMITS, ErrorCode } from '@tongke/contracts';
+import { AppError } from '@tongke/core';
+import * as Y from 'yjs';
+import type { CollabDoc } from './collab-doc';
+import { CollabRegistry } from './collab-registry.service';
+import { CollabRelay } from './collab-relay.adapter';
+import { CollabStore } from './collab-store.service';
+import { withinSizeBound } from './compaction.policy';
+import { CollabEmitter } from './collab.emitter';
+import { encodeUpdate } from './sync-message.codec';
+
+const tooLarge = (size: number) =>
+  new AppError(
+    ErrorCode.PAYLOAD_TOO_LARGE,
+    `the document would grow to ${size} bytes, over the limit of ${COLLAB_LIMITS.docMaxBytes} bytes`,
+  );
+
+/**
+ * Applies updates to open documents. Local ones (clients, server-side changes) are checked
+ * (size), applied, stored before they are acknowledged, then sent to the document's other
+ * sockets and relayed to the other API processes; relayed ones are applied and sent only.
+ * Callers hold the document's queue (`doc.exclusive`).
+ */
+@Injectable()
+export class CollabWriter {
+  private readonly logger = new Logger(CollabWriter.name);
+
+  constructor(
+    private readonly store: CollabStore,
+    private readonly registry: CollabRegistry,
+    private readonly emitter: CollabEmitter,
+    private readonly relay: CollabRelay,
+  ) {}
+
+  /** Commits a validated update; `exceptSocketId` (its sender) is not sent it back. False if it changed nothing. */
+  async commit(doc: CollabDoc, update: Uint8Array, exceptSocketId?: string): Promise<boolean> {
+    this.assertFits(doc, update);
+    if (!this.apply(doc, update, 'local')) return false;
+    try {
+      await this.store.append(doc.docId, doc.communityId, update);
+    } catch (err) {
+      // The in-memory document holds an edit the store lacks: load it again from the store.
+      this.reload(doc);
+      throw new AppError(ErrorCode.UNAVAILABLE, `the edit could not be stored: ${(err as Error).message}`);
+    }
+    doc.sizeBound += update.byteLength;
+    doc.storedRows++;
+    doc.edited = true;
+    this.emitter.sync(doc.docId, encodeUpdate(update), exceptSocketId);
+    this.relay.publish({ kind: 'update', docId: doc.docId, data: update }).catch((err: unknown) => {
+      this.logger.warn(`relaying an update of ${doc.docId} failed: ${(err as Error).message}`);
+    });
+    this.maybeCompact(doc);
+    return true;
+  }
+
+  /** Applies an update another process accepted (and stored) and sends it to this process's sockets. */
+  applyRemote(doc: CollabDoc, update: Uint8Array): void {
+    try {
+      if (!this.apply(doc, update, 'relay')) return;
+    } catch (err) {
+      this.logger.warn(`a relayed update of ${doc.docId} did not apply: ${(err as Error).message}`);
+      return;
+    }
+    doc.sizeBound += update.byteLength;
+    this.emitter.sync(doc.docId, encodeUpdate(update));
+  }
+
+  /** PAYLOAD_TOO_LARGE if the document would outgrow docMaxBytes (measured on a copy when the bound is not enough). */
+  private assertFits(doc: CollabDoc, update: Uint8Array): void {
+    if (withinSizeBound(doc.sizeBound, update.byteLength, COLLAB_LIMITS.docMaxBytes)) return;
+    const trial = new Y.Doc();
+    try {
+      Y.applyUpdate(trial, Y.encodeStateAsUpdate(doc.ydoc));
+      Y.applyUpdate(trial, update);
+      const size = Y.encodeStateAsUpdate(trial).byteLength;
+      if (size > COLLAB_LIMITS.docMaxBytes) throw tooLarge(size);
+    } catch (err) {
+      if (err instanceof AppError) throw err;
+      throw new AppError(ErrorCode.BAD_REQUEST, 'malformed Yjs update');
+    } finally {
+      trial.destroy();
+    }
+  }
+
+  /**
+   * Applies the update; true if the document changed (or holds parts waiting for missing
+   * history, which must be stored too). A failure half-way drops the in-memory document.
+   */
+  private apply(doc: CollabDoc, update: Uint8Array, origin: string): boolean {
+    let changed = false;
+    const onUpdate = () => (changed = true);
+    doc.ydoc.on('update', onUpdate);
+    try {
+      Y.applyUpdate(doc.ydoc, update, origin);
+    } catch (err) {
+      const errorId = randomUUID();
+      this.logger.error({ err, errorId }, `an update of ${doc.docId} failed half-way (${errorId}); reloading it`);
+      this.reload(doc);
+      throw new AppError(ErrorCode.BAD_REQUEST, 'malformed Yjs update');
+    } finally {
+      doc.ydoc.off('update', onUpdate);
+    }
+    return changed || doc.ydoc.store.pendingStructs !== null || doc.ydoc.store.pendingDs !== null;
+  }
+
+  private reload(doc: CollabDoc): void {
+    this.registry.reload(doc).catch((err: unknown) => {
+      this.logger.warn(`reloading ${doc.docId} failed: ${(err as Error).message}`);
+      this.emitter.clear(doc.docId);
+    });
+  }
+
+  private maybeCompact(doc: CollabDoc): void {
+    if (doc.compacting || doc.storedRows < COLLAB_LIMITS.compactAfterUpdates) return;
+    doc.compacting = true;
+    this.store
+      .compact(doc.docId, doc.communityId)
+      .then((left) => (doc.storedRows = left))
+      .catch((err: unknown) => this.logger.warn(`compacting ${doc.docId} failed: ${(err as Error).message}`))
+      .finally(() => (doc.compacting = false));
+  }
+}
