@@ -35,6 +35,12 @@ export class LessonBroadcastService {
     if (!managesBroadcast(user, session)) {
       throw new AppError(ErrorCode.FORBIDDEN, 'only the lead teacher or an admin opens or closes the broadcast');
     }
+    if (broadcast && session.kind === 'meeting') {
+      throw new AppError(
+        ErrorCode.BAD_REQUEST,
+        'a research meeting (网络教研) is not broadcast: observers join it instead',
+      );
+    }
     if (CLOSED.includes(session.status)) {
       throw new AppError(ErrorCode.LESSON_ENDED, `the lesson is ${session.status}: its broadcast can no longer change`);
     }

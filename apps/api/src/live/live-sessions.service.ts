@@ -106,7 +106,7 @@ export class LiveSessionsService {
     const classroomBound = user.roles.includes(Role.TERMINAL) || user.roles.includes(Role.ASSISTANT);
     return {
       all: user.roles.some((r) => COMMUNITY_WIDE.includes(r)),
-      ...(user.roles.includes(Role.TEACHER) && { leadTeacherId: user._id }),
+      ...(user.roles.includes(Role.TEACHER) && { leadTeacherId: user._id, memberId: user._id }),
       ...(classroomBound && user.classroomId && { classroomId: user.classroomId }),
     };
   }

@@ -20,6 +20,7 @@ import { LiveSessionViewsService } from './live-session-views.service';
 import { LiveSessionsController } from './live-sessions.controller';
 import { LiveSessionsService } from './live-sessions.service';
 import { MediaPlacementService } from './media-placement.service';
+import { MeetingSessions } from './meeting-sessions.service';
 import { AttendanceRepository } from './repositories/attendance.repository';
 import { ChatMessageRepository } from './repositories/chat-message.repository';
 import { LiveSessionRepository } from './repositories/live-session.repository';
@@ -101,7 +102,8 @@ const repositories = [
     SessionWriteLock,
     SessionIndexStore,
     SessionIndexService,
+    MeetingSessions,
   ],
-  exports: [LiveSessionsService, ScheduledSessionsService],
+  exports: [LiveSessionsService, ScheduledSessionsService, MeetingSessions, LiveSessionRepository],
 })
 export class LiveModule {}

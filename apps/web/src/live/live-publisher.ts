@@ -65,10 +65,19 @@ export class LivePublisher {
   }
 
   /** Mute or unmute our microphone; unmuting asks the server first (it may refuse). */
-  async toggleMic(): Promise<void> {
+  toggleMic(): Promise<void> {
+    return this.toggle('mic');
+  }
+
+  /** Turn our camera off or on (paused, as the mic is muted); turning it on asks the server first. */
+  toggleCamera(): Promise<void> {
+    return this.toggle('camera');
+  }
+
+  private async toggle(source: 'mic' | 'camera'): Promise<void> {
     const media = this.ctx.media();
-    const own = this.ctx.state.producers.mic;
-    const producer = media?.producer('mic');
+    const own = this.ctx.state.producers[source];
+    const producer = media?.producer(source);
     const socket = this.ctx.socket();
     if (!own || !producer || !socket) return this.reconcile();
     if (own.paused) {

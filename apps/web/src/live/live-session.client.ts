@@ -87,6 +87,7 @@ export class LiveSessionClient {
       if (this.stopped) return;
       this.state.role = join.role;
       this.state.title = join.session.title;
+      this.state.kind = join.session.kind;
       r.setBroadcastOn(this.state, join.session.broadcast);
       this.captureEarly(join.role);
       this.openSocket(join.mediaUrl);
@@ -139,6 +140,10 @@ export class LiveSessionClient {
     return this.publisher.toggleMic();
   }
 
+  toggleCamera(): Promise<void> {
+    return this.publisher.toggleCamera();
+  }
+
   toggleScreen(): Promise<void> {
     return this.publisher.toggleScreen();
   }
@@ -176,11 +181,11 @@ export class LiveSessionClient {
   }
 
   /**
-   * The lead's camera and microphone start while signaling runs, so the classrooms waiting for
+   * The lead's (and a meeting member's) camera and microphone start while signaling runs, so the classrooms waiting for
    * it get it sooner. A classroom captures when it publishes (see publishWhenReady).
    */
   private captureEarly(role: LessonRole): void {
-    if (role !== LessonRole.LEAD) return;
+    if (role !== LessonRole.LEAD && role !== LessonRole.MEMBER) return;
     this.local.prepare(cameraConstraints(role, this.options.cameraQuality), true).catch((err: unknown) => {
       console.warn('capture', err);
     });

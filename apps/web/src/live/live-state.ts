@@ -6,6 +6,7 @@ import type {
   LessonEndReason,
   LessonRole,
   LinkMode,
+  LiveSessionKind,
   MediaSource,
   PeerView,
   QuizView,
@@ -55,6 +56,8 @@ export interface LiveState {
   sessionId: string;
   role: LessonRole | null;
   title: string;
+  /** The session's kind, from the join answer (a `meeting` opens at /meeting/:id). */
+  kind: LiveSessionKind | null;
   startedAt: string | null;
   selfId: string | null;
   self: PeerView | null;
@@ -88,6 +91,7 @@ export function createLiveState(sessionId: string): LiveState {
     sessionId,
     role: null,
     title: '',
+    kind: null,
     startedAt: null,
     selfId: null,
     self: null,

@@ -37,5 +37,8 @@ describe('media-profile', () => {
     expect(wantedSources(LessonRole.CLASSROOM, 'audio-only', false)).toEqual(['mic']);
     expect(wantedSources(LessonRole.LEAD, 'receive-only', true)).toEqual([]);
     expect(wantedSources(LessonRole.ASSISTANT, 'full', false)).toEqual([]);
+    expect(rolePublishes(LessonRole.MEMBER)).toBe(true);
+    expect(wantedSources(LessonRole.MEMBER, 'full', true)).toEqual(['camera', 'mic', 'screen']);
+    expect(wantedSources(LessonRole.MEMBER, 'full', false)).toEqual(['camera', 'mic']);
   });
 });

@@ -44,9 +44,9 @@ export function spatialLayerFor(size: TileSize): number {
   return size === 'small' ? 0 : size === 'medium' ? 1 : 2;
 }
 
-/** Whether this role publishes camera and microphone at all. */
+/** Whether this role publishes camera and microphone at all (a meeting's members do too). */
 export function rolePublishes(role: LessonRole): boolean {
-  return role === LessonRole.LEAD || role === LessonRole.CLASSROOM;
+  return role === LessonRole.LEAD || role === LessonRole.CLASSROOM || role === LessonRole.MEMBER;
 }
 
 /** The sources a participant should be publishing right now. */
@@ -54,6 +54,6 @@ export function wantedSources(role: LessonRole, mode: LinkMode, screenOn: boolea
   if (!rolePublishes(role) || mode === 'receive-only') return [];
   if (mode === 'audio-only') return ['mic'];
   const sources: MediaSource[] = ['camera', 'mic'];
-  if (screenOn && role === LessonRole.LEAD) sources.push('screen');
+  if (screenOn && (role === LessonRole.LEAD || role === LessonRole.MEMBER)) sources.push('screen');
   return sources;
 }

@@ -37,8 +37,12 @@ export const recordingTakeSchema = z.object({
 });
 export type RecordingTake = z.infer<typeof recordingTakeSchema>;
 
-/** `lead-av`: the lead's camera + mic; `lead-screen`: the lead's screen; `stage-av`: the on-stage classroom. */
-export const RECORDING_TRACK_KINDS = ['lead-av', 'lead-screen', 'stage-av'] as const;
+/**
+ * `lead-av`: the lead's camera + mic; `lead-screen`: the lead's screen (in a meeting: the screen of
+ * whoever shares); `stage-av`: the on-stage classroom; `member-audio`: one meeting member's mic
+ * (网络教研: one take per member, mixed into the sound like the stage's audio, never shown).
+ */
+export const RECORDING_TRACK_KINDS = ['lead-av', 'lead-screen', 'stage-av', 'member-audio'] as const;
 export type RecordingTrackKind = (typeof RECORDING_TRACK_KINDS)[number];
 
 export const recordingManifestSchema = z.object({

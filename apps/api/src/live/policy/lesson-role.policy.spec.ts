@@ -78,3 +78,43 @@ describe(readsAllNotes.name, () => {
     expect(readsAllNotes(user([Role.RESEARCH_OFFICER]), session)).toBe(false);
   });
 });
+
+describe(`${resolveLessonRole.name} in a meeting (网络教研)`, () => {
+  const member = new Types.ObjectId();
+  const meeting = {
+    communityId: community,
+    leadTeacherId: lead,
+    classroomIds: [],
+    kind: 'meeting' as const,
+    memberIds: [member],
+  };
+
+  it('makes the host the lead and the listed members MEMBERs', () => {
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: lead }), meeting)).toBe(LessonRole.LEAD);
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: member }), meeting)).toBe(LessonRole.MEMBER);
+  });
+
+  it('lets other teachers, officers and admins of the community observe, and a member ask to observe', () => {
+    for (const role of [Role.TEACHER, Role.RESEARCH_OFFICER, Role.COMMUNITY_ADMIN]) {
+      expect(resolveLessonRole(user([role]), meeting)).toBe(LessonRole.OBSERVER);
+    }
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: member }), meeting, true)).toBe(LessonRole.OBSERVER);
+  });
+
+  it('refuses terminals, assistants and other communities', () => {
+    expect(resolveLessonRole(user([Role.TERMINAL], { classroomId: invited }), meeting)).toBeNull();
+    expect(resolveLessonRole(user([Role.ASSISTANT], { classroomId: invited }), meeting)).toBeNull();
+    const foreign = user([Role.TEACHER], { _id: member, communityId: new Types.ObjectId() });
+    expect(resolveLessonRole(foreign, meeting)).toBeNull();
+  });
+
+  it('makes member ids count only in meetings', () => {
+    const lesson = { ...session, kind: 'instant' as const, memberIds: [member] };
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: member }), lesson)).toBe(LessonRole.OBSERVER);
+  });
+
+  it('lets members read the record', () => {
+    expect(canReadRecord(user([Role.TEACHER], { _id: member }), meeting, false)).toBe(true);
+    expect(canReadRecord(user([Role.TEACHER]), meeting, false)).toBe(false);
+  });
+});

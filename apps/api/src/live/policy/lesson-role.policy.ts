@@ -1,4 +1,4 @@
-import { LessonRole, Role } from '@tongke/contracts';
+import { LessonRole, type LiveSessionKind, Role } from '@tongke/contracts';
 import type { Types } from 'mongoose';
 
 /** The parts of an account the lesson rules look at. */
@@ -14,6 +14,9 @@ export interface LessonScope {
   communityId: Types.ObjectId;
   leadTeacherId: Types.ObjectId;
   classroomIds: Types.ObjectId[];
+  /** `meeting` (网络教研): no classrooms; `memberIds` join as MEMBER. */
+  kind?: LiveSessionKind;
+  memberIds?: Types.ObjectId[];
 }
 
 const ADMIN_ROLES: readonly Role[] = [Role.COMMUNITY_ADMIN, Role.DISTRICT_ADMIN];
@@ -22,19 +25,22 @@ const OBSERVER_ROLES: readonly Role[] = [Role.TEACHER, Role.RESEARCH_OFFICER, Ro
 const hasAny = (user: LessonUser, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
 const sameCommunity = (user: LessonUser, session: LessonScope) =>
   user.communityId?.equals(session.communityId) === true;
+const listedMember = (user: LessonUser, session: LessonScope) =>
+  session.kind === 'meeting' && (session.memberIds ?? []).some((m) => m.equals(user._id));
 const invitedClassroom = (user: LessonUser, session: LessonScope) =>
   user.classroomId !== undefined && session.classroomIds.some((c) => c.equals(user.classroomId as Types.ObjectId));
 
 /**
  * The lesson role an account joins with, or null if it may not join. Unless it asks to
  * observe: the lead teacher leads, an invited classroom's terminal is that classroom, its
- * assistant assists. Otherwise teachers, research officers and admins of the session's
- * community may observe.
+ * assistant assists; in a meeting (网络教研) its host leads and its listed members are MEMBERs.
+ * Otherwise teachers, research officers and admins of the session's community may observe.
  */
 export function resolveLessonRole(user: LessonUser, session: LessonScope, asObserver = false): LessonRole | null {
   if (!sameCommunity(user, session)) return null;
   if (!asObserver) {
     if (user._id.equals(session.leadTeacherId)) return LessonRole.LEAD;
+    if (listedMember(user, session)) return LessonRole.MEMBER;
     if (user.roles.includes(Role.TERMINAL) && invitedClassroom(user, session)) return LessonRole.CLASSROOM;
     if (user.roles.includes(Role.ASSISTANT) && invitedClassroom(user, session)) return LessonRole.ASSISTANT;
   }
@@ -48,13 +54,18 @@ export function isSessionAdmin(user: LessonUser, session: LessonScope): boolean 
 
 /**
  * Who may read a lesson's record: the lead, admins, the invited classrooms' terminals and
- * assistants, and anyone who attended (`attended`, e.g. observers).
+ * assistants, a meeting's members, and anyone who attended (`attended`, e.g. observers).
  */
 export function canReadRecord(user: LessonUser, session: LessonScope, attended: boolean): boolean {
   if (!sameCommunity(user, session)) return false;
   if (attended || isSessionAdmin(user, session)) return true;
   const role = resolveLessonRole(user, session);
-  return role === LessonRole.LEAD || role === LessonRole.CLASSROOM || role === LessonRole.ASSISTANT;
+  return (
+    role === LessonRole.LEAD ||
+    role === LessonRole.CLASSROOM ||
+    role === LessonRole.ASSISTANT ||
+    role === LessonRole.MEMBER
+  );
 }
 
 /** Observer notes: the lead and admins read all; everyone else only their own. */

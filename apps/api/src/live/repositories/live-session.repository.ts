@@ -24,9 +24,14 @@ export interface SessionVisibility {
   all?: boolean;
   leadTeacherId?: Types.ObjectId;
   classroomId?: Types.ObjectId;
+  /** Meetings (网络教研) listing this account among their members. */
+  memberId?: Types.ObjectId;
 }
 
-/** Whose lessons a range query answers: all of the community's, or those led by or received by any of these. */
+/**
+ * Whose lessons a range query answers: all of the community's, or those led by or received by any
+ * of these (a lead teacher's also include the meetings it is a member of).
+ */
 export interface SessionParties {
   all?: boolean;
   leadTeacherIds?: Types.ObjectId[];
@@ -101,6 +106,7 @@ export class LiveSessionRepository {
     const any: FilterQuery<LiveSession>[] = [];
     if (visibility.leadTeacherId) any.push({ leadTeacherId: visibility.leadTeacherId });
     if (visibility.classroomId) any.push({ classroomIds: visibility.classroomId });
+    if (visibility.memberId) any.push({ memberIds: visibility.memberId });
     if (!visibility.all && any.length === 0) return Promise.resolve([]);
     const filter: FilterQuery<LiveSession> = { communityId, ...(status && { status }) };
     if (!visibility.all) filter.$or = any;
@@ -156,6 +162,7 @@ export class LiveSessionRepository {
   ): FilterQuery<LiveSession> | null {
     const any: FilterQuery<LiveSession>[] = [];
     if (parties.leadTeacherIds?.length) any.push({ leadTeacherId: { $in: parties.leadTeacherIds } });
+    if (parties.leadTeacherIds?.length) any.push({ memberIds: { $in: parties.leadTeacherIds } });
     if (parties.classroomIds?.length) any.push({ classroomIds: { $in: parties.classroomIds } });
     if (!parties.all && any.length === 0) return null;
     const filter: FilterQuery<LiveSession> = { communityId, plannedStart: { $gte: start, $lt: end } };

@@ -24,7 +24,7 @@ export class LiveSession {
   @Prop({ type: 'ObjectId', required: true })
   communityId!: Types.ObjectId;
 
-  @Prop({ type: String, required: true, enum: ['instant', 'scheduled'] })
+  @Prop({ type: String, required: true, enum: ['instant', 'scheduled', 'meeting'] })
   kind!: LiveSessionKind;
 
   @Prop({ type: String, required: true, trim: true })
@@ -39,8 +39,13 @@ export class LiveSession {
   @Prop({ type: 'ObjectId', required: true })
   leadTeacherId!: Types.ObjectId;
 
+  /** Receiving classrooms (a meeting has none). */
   @Prop({ type: [MongooseSchema.Types.ObjectId], required: true })
   classroomIds!: Types.ObjectId[];
+
+  /** 网络教研 (kind `meeting`): the members who join as MEMBER (the host is the lead teacher). */
+  @Prop({ type: [MongooseSchema.Types.ObjectId], default: undefined })
+  memberIds?: Types.ObjectId[];
 
   @Prop({
     type: String,

@@ -227,6 +227,7 @@ export class SessionIndexService implements OnApplicationBootstrap, BeforeApplic
     const party = (s: LiveSession) =>
       parties.all === true ||
       teachers.has(s.leadTeacherId.toHexString()) ||
+      (s.memberIds ?? []).some((m) => teachers.has(m.toHexString())) ||
       s.classroomIds.some((r) => rooms.has(r.toHexString()));
     return found
       .filter((s) => s.communityId.equals(communityId) && s.plannedStart >= start && s.plannedStart < end && party(s))

@@ -15,6 +15,8 @@ export function membershipsOf(s: LiveSession, keys: SessionIndexKeys): Membershi
     { key: keys.community(community), score: start },
     { key: keys.teacher(community, s.leadTeacherId.toHexString()), score: start },
     ...s.classroomIds.map((c) => ({ key: keys.classroom(community, c.toHexString()), score: start })),
+    // A meeting is among each member's own sessions, as among its host's.
+    ...(s.memberIds ?? []).map((m) => ({ key: keys.teacher(community, m.toHexString()), score: start })),
   ];
   if (s.kind === 'scheduled' && s.status === 'scheduled') out.push({ key: keys.due, score: s.plannedEnd.getTime() });
   return [...new Map(out.map((m) => [m.key, m])).values()];

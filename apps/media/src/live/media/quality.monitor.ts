@@ -33,7 +33,7 @@ export class QualityMonitor {
     try {
       const publishers = this.room
         .listed()
-        .filter((p) => p.role === LessonRole.LEAD || p.role === LessonRole.CLASSROOM);
+        .filter((p) => p.role === LessonRole.LEAD || p.role === LessonRole.CLASSROOM || p.role === LessonRole.MEMBER);
       for (const peer of publishers) await this.samplePeer(peer);
     } catch (err) {
       if (!this.room.closed) this.room.logger.warn(`quality sampling failed: ${(err as Error).message}`);

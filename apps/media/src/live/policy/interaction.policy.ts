@@ -43,6 +43,7 @@ export const SOURCE_PERMISSIONS: Record<MediaSource, Permission[]> = {
 const PUBLISHABLE: Partial<Record<LessonRole, MediaSource[]>> = {
   [LessonRole.LEAD]: ['camera', 'mic', 'screen'],
   [LessonRole.CLASSROOM]: ['camera', 'mic'],
+  [LessonRole.MEMBER]: ['camera', 'mic', 'screen'],
 };
 
 const deny = (code: ErrorCode, message: string): ErrorBody => ({ code, message });

@@ -71,7 +71,8 @@ describe('visibility policy', () => {
     expect(seesPeer(LessonRole.VIEWER, LessonRole.OBSERVER)).toBe(false);
   });
 
-  it('hides observers from classrooms and assistants only', () => {
+  it('hides observers from classrooms, assistants and meeting members only', () => {
+    expect(seesPeer(LessonRole.MEMBER, LessonRole.OBSERVER)).toBe(false);
     expect(seesPeer(LessonRole.CLASSROOM, LessonRole.OBSERVER)).toBe(false);
     expect(seesPeer(LessonRole.ASSISTANT, LessonRole.OBSERVER)).toBe(false);
     expect(seesPeer(LessonRole.LEAD, LessonRole.OBSERVER)).toBe(true);
@@ -82,5 +83,40 @@ describe('visibility policy', () => {
       expect(seesPeer(who, LessonRole.CLASSROOM)).toBe(true);
       expect(seesPeer(who, LessonRole.ASSISTANT)).toBe(true);
     }
+  });
+});
+
+describe('visibility policy in a meeting (网络教研)', () => {
+  const host = { id: 'host', role: LessonRole.LEAD };
+  const m1 = { id: 'm1', role: LessonRole.MEMBER };
+  const m2 = { id: 'm2', role: LessonRole.MEMBER };
+
+  it("gives the host and every member the others' camera, mic and screen, never their own", () => {
+    expect(received(host, m1)).toEqual(SOURCES);
+    expect(received(m1, host)).toEqual(SOURCES);
+    expect(received(m1, m2)).toEqual(SOURCES);
+    expect(received(m2, m1)).toEqual(SOURCES);
+    expect(received(m1, m1)).toEqual([]);
+  });
+
+  it('gives observers everything, and nothing from observers to members', () => {
+    expect(received(observer, m1)).toEqual(SOURCES);
+    expect(received(observer, host)).toEqual(SOURCES);
+    expect(received(m1, observer)).toEqual([]);
+  });
+
+  it('keeps the lesson rules: members are never received by classrooms, assistants or viewers', () => {
+    expect(received(a, m1)).toEqual([]);
+    expect(received(assistantA, m1)).toEqual([]);
+    expect(received(viewer, m1, 'm1')).toEqual([]);
+    expect(received(lead, a)).toEqual(['camera', 'mic']);
+  });
+
+  it('lets members see each other and the host', () => {
+    expect(seesPeer(LessonRole.MEMBER, LessonRole.MEMBER)).toBe(true);
+    expect(seesPeer(LessonRole.MEMBER, LessonRole.LEAD)).toBe(true);
+    expect(seesPeer(LessonRole.LEAD, LessonRole.MEMBER)).toBe(true);
+    expect(seesPeer(LessonRole.OBSERVER, LessonRole.MEMBER)).toBe(true);
+    expect(seesPeer(LessonRole.MEMBER, LessonRole.VIEWER)).toBe(false);
   });
 });

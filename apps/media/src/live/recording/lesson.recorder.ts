@@ -1,18 +1,12 @@
 import path from 'node:path';
 import { Logger } from '@nestjs/common';
-import {
-  RECORDING_TRACK_KINDS,
-  recordingDir,
-  recordingManifestPath,
-  type RecordingSegment,
-  type RecordingTrackKind,
-} from '@tongke/contracts';
+import { recordingDir, recordingManifestPath, type RecordingSegment } from '@tongke/contracts';
 import type { ProducerEntry } from '../media/media-entries';
 import { eventStamp } from '../record/lesson-record.client';
 import type { Room } from '../rooms/room';
 import { RecordingManifestEditor } from './recording-manifest.editor';
 import { RecordingManifestWriter } from './recording-manifest.writer';
-import { sameTrack, wantedTracks, type WantedTrack } from './recording-track.policy';
+import { sameTrack, slotOf, wantedTracks, type WantedTrack } from './recording-track.policy';
 import { TakeRecorder, type TakeEnd, type TakeListener } from './take.recorder';
 import type { UdpPortAllocator } from './udp-port.allocator';
 
@@ -30,18 +24,19 @@ const SHORT_LIVED_MS = 10_000;
 const RESTART_DELAYS_MS = [100, 1000, 3000, 10_000, 30_000];
 
 /**
- * Records one lesson (owned by its Room): keeps one take per track (lead-av, lead-screen, stage-av)
- * in line with who publishes what and who is on stage, restarts a take whose ffmpeg died, keeps
+ * Records one lesson (owned by its Room): keeps one take per slot (lead-av, lead-screen, stage-av,
+ * and in a meeting one member-audio per member) in line with who publishes what and who is on stage, restarts a take whose ffmpeg died, keeps
  * manifest.json current, and when the lesson ends stops every take, writes the final manifest and
  * reports `recording.finished`. Its failures are logged; they never reach the lesson.
  */
 export class LessonRecorder implements TakeListener {
   readonly logger: Logger;
   readonly dir: string;
-  private readonly takes = new Map<RecordingTrackKind, TakeRecorder>();
+  /** Running takes by slot (see `slotOf`). */
+  private readonly takes = new Map<string, TakeRecorder>();
   /** Every take not yet ended (the current ones and those still stopping). */
   private readonly live = new Set<TakeRecorder>();
-  private readonly crashes = new Map<RecordingTrackKind, { count: number; retryAt: number }>();
+  private readonly crashes = new Map<string, { count: number; retryAt: number }>();
   private readonly writer: RecordingManifestWriter;
   private manifest: RecordingManifestEditor | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -59,8 +54,8 @@ export class LessonRecorder implements TakeListener {
     this.writer = new RecordingManifestWriter(path.join(deps.storageRoot, recordingManifestPath(room.sessionId)));
   }
 
-  /** The takes running now, by track (for tests and measurements). */
-  get current(): ReadonlyMap<RecordingTrackKind, TakeRecorder> {
+  /** The takes running now, by slot (for tests and measurements). */
+  get current(): ReadonlyMap<string, TakeRecorder> {
     return this.takes;
   }
 
@@ -100,18 +95,18 @@ export class LessonRecorder implements TakeListener {
   private async reconcile(): Promise<void> {
     if (this.finishing) return;
     const wanted = this.wanted();
-    for (const track of RECORDING_TRACK_KINDS) {
-      const want = wanted.get(track);
-      const take = this.takes.get(track);
+    for (const slot of new Set([...wanted.keys(), ...this.takes.keys()])) {
+      const want = wanted.get(slot);
+      const take = this.takes.get(slot);
       if (take && !sameTrack(want, { peerId: take.peerId, producerIds: take.producerIds })) {
-        this.takes.delete(track);
+        this.takes.delete(slot);
         void take.stop(this.stopReason(take, want));
       }
-      if (want && !this.takes.has(track) && this.flowing(want)) await this.startTake(track, want);
+      if (want && !this.takes.has(slot) && this.flowing(want)) await this.startTake(slot, want);
     }
   }
 
-  private wanted(): Map<RecordingTrackKind, WantedTrack> {
+  private wanted(): Map<string, WantedTrack> {
     const roles = new Map([...this.room.peers.values()].map((p) => [p.id, p.role]));
     const tracks = [...this.room.producers.values()].map((p) => ({
       producerId: p.producer.id,
@@ -131,14 +126,15 @@ export class LessonRecorder implements TakeListener {
     return want ? 'producers changed' : 'producers closed';
   }
 
-  private async startTake(track: RecordingTrackKind, want: WantedTrack): Promise<void> {
-    const retryAt = this.crashes.get(track)?.retryAt ?? 0;
+  private async startTake(slot: string, want: WantedTrack): Promise<void> {
+    const { track } = want;
+    const retryAt = this.crashes.get(slot)?.retryAt ?? 0;
     if (Date.now() < retryAt) return this.tracksChanged(retryAt - Date.now());
     const producers = want.producerIds.map((id) => this.room.producers.get(id) as ProducerEntry);
     const id = `${track}-${String(++this.seq).padStart(4, '0')}`;
     const deps = { ...this.deps, room: this.room, logger: this.logger };
     const take = new TakeRecorder(id, track, path.join(this.dir, id), producers, deps, this);
-    this.takes.set(track, take);
+    this.takes.set(slot, take);
     this.live.add(take);
     this.manifest?.addTake({
       id,
@@ -171,19 +167,19 @@ export class LessonRecorder implements TakeListener {
     const reason = dropped ? `${why} (nothing recorded: left out of the manifest)` : why;
     void this.save();
     this.live.delete(take);
-    if (this.takes.get(take.track) === take) this.takes.delete(take.track);
+    const slot = slotOf(take.track, take.peerId);
+    if (this.takes.get(slot) === take) this.takes.delete(slot);
     if (end === 'stopped') {
       this.logger.log(`take ${take.id} stopped: ${reason}`);
       return;
     }
     const started = this.manifest?.takes.find((t) => t.id === take.id)?.startedAt;
     const shortLived = !started || at.getTime() - Date.parse(started) < SHORT_LIVED_MS;
-    const count = shortLived ? (this.crashes.get(take.track)?.count ?? 0) + 1 : 1;
+    const count = shortLived ? (this.crashes.get(slot)?.count ?? 0) + 1 : 1;
     const delay = RESTART_DELAYS_MS[Math.min(count, RESTART_DELAYS_MS.length) - 1];
-    this.crashes.set(take.track, { count, retryAt: Date.now() + delay });
-    if (end === 'crashed')
-      this.logger.warn(`take ${take.id} crashed (${reason}); restarting ${take.track} in ${delay} ms`);
-    else this.logger.log(`take ${take.id} stopped: ${reason}; ${take.track} restarts once its media flows`);
+    this.crashes.set(slot, { count, retryAt: Date.now() + delay });
+    if (end === 'crashed') this.logger.warn(`take ${take.id} crashed (${reason}); restarting ${slot} in ${delay} ms`);
+    else this.logger.log(`take ${take.id} stopped: ${reason}; ${slot} restarts once its media flows`);
     this.tracksChanged(delay);
   }
 

@@ -25,10 +25,41 @@ describe(wantedTracks.name, () => {
   it("takes the lead's camera + mic, the lead's screen and the on-stage classroom's camera + mic", () => {
     const wanted = wantedTracks({ roles, stagePeerId: 'a' }, tracks);
     expect(Object.fromEntries(wanted)).toEqual({
-      'lead-av': { peerId: 'lead', producerIds: ['p1', 'p2'] },
-      'lead-screen': { peerId: 'lead', producerIds: ['p3'] },
-      'stage-av': { peerId: 'a', producerIds: ['p4', 'p5'] },
+      'lead-av': { track: 'lead-av', peerId: 'lead', producerIds: ['p1', 'p2'] },
+      'lead-screen': { track: 'lead-screen', peerId: 'lead', producerIds: ['p3'] },
+      'stage-av': { track: 'stage-av', peerId: 'a', producerIds: ['p4', 'p5'] },
     });
+  });
+
+  it("in a meeting: one member-audio per member's mic, and the screen of the member who shares", () => {
+    const meeting = new Map([
+      ['host', LessonRole.LEAD],
+      ['m1', LessonRole.MEMBER],
+      ['m2', LessonRole.MEMBER],
+      ['obs', LessonRole.OBSERVER],
+    ]);
+    const published = [
+      t('h1', 'host', 'camera'),
+      t('h2', 'host', 'mic'),
+      t('a1', 'm1', 'camera'),
+      t('a2', 'm1', 'mic'),
+      t('b1', 'm2', 'mic'),
+      t('b2', 'm2', 'screen'),
+    ];
+    expect(Object.fromEntries(wantedTracks({ roles: meeting, stagePeerId: null }, published))).toEqual({
+      'lead-av': { track: 'lead-av', peerId: 'host', producerIds: ['h1', 'h2'] },
+      'lead-screen': { track: 'lead-screen', peerId: 'm2', producerIds: ['b2'] },
+      'member-audio:m1': { track: 'member-audio', peerId: 'm1', producerIds: ['a2'] },
+      'member-audio:m2': { track: 'member-audio', peerId: 'm2', producerIds: ['b1'] },
+    });
+    const hostShares = [...published, t('h3', 'host', 'screen')];
+    expect(wantedTracks({ roles: meeting, stagePeerId: null }, hostShares).get('lead-screen')?.peerId).toBe('host');
+  });
+
+  it("never records a classroom's screen or mic as a member's", () => {
+    const wanted = wantedTracks({ roles, stagePeerId: null }, [...tracks, t('p7', 'b', 'screen')]);
+    expect(wanted.get('lead-screen')?.peerId).toBe('lead');
+    expect([...wanted.keys()].some((k) => k.startsWith('member-audio'))).toBe(false);
   });
 
   it('leaves out tracks nobody feeds and a stage that is not a classroom', () => {

@@ -15,8 +15,9 @@ export interface RecordingCast {
   stagePeerId: string | null;
 }
 
-/** What one track of the recording should consume now: whose producers (sorted ids). */
+/** What one track of the recording should consume now: its kind and whose producers (sorted ids). */
 export interface WantedTrack {
+  track: RecordingTrackKind;
   peerId: string;
   producerIds: string[];
 }
@@ -24,27 +25,55 @@ export interface WantedTrack {
 const AV: ReadonlySet<MediaSource> = new Set(['camera', 'mic']);
 
 /**
- * Which producers each recorded track takes: `lead-av` the lead's camera + mic, `lead-screen` the
- * lead's screen, `stage-av` the camera + mic of the classroom on stage. A track nobody feeds is absent.
+ * The slot a take fills: its track kind, except `member-audio`, of which each meeting member has
+ * its own (`member-audio:<peerId>`).
  */
-export function wantedTracks(cast: RecordingCast, tracks: RecordableTrack[]): Map<RecordingTrackKind, WantedTrack> {
-  const wanted = new Map<RecordingTrackKind, WantedTrack>();
+export function slotOf(track: RecordingTrackKind, peerId: string): string {
+  return track === 'member-audio' ? `${track}:${peerId}` : track;
+}
+
+/**
+ * Which producers each recorded slot takes: `lead-av` the lead's camera + mic, `lead-screen` the
+ * lead's screen (in a meeting, where a member may share instead: the screen of whoever shares, the
+ * lead first), `stage-av` the camera + mic of the classroom on stage, and in a meeting one
+ * `member-audio` per member publishing a mic (its voice only: the composition shows the lead's
+ * camera and the screen, and mixes every take's audio). A slot nobody feeds is absent.
+ */
+export function wantedTracks(cast: RecordingCast, tracks: RecordableTrack[]): Map<string, WantedTrack> {
+  const wanted = new Map<string, WantedTrack>();
+  const roleOf = (peerId: string) => cast.roles.get(peerId);
   const leads = [...cast.roles].filter(([, role]) => role === LessonRole.LEAD).map(([id]) => id);
   const lead = leads.find((id) => tracks.some((t) => t.peerId === id)) ?? leads[0];
-  const stage = cast.stagePeerId && cast.roles.get(cast.stagePeerId) === LessonRole.CLASSROOM ? cast.stagePeerId : null;
-  const add = (kind: RecordingTrackKind, peerId: string | null | undefined, sources: (s: MediaSource) => boolean) => {
+  const stage = cast.stagePeerId && roleOf(cast.stagePeerId) === LessonRole.CLASSROOM ? cast.stagePeerId : null;
+  const add = (track: RecordingTrackKind, peerId: string | null | undefined, sources: (s: MediaSource) => boolean) => {
     if (!peerId) return;
     const ids = tracks.filter((t) => t.peerId === peerId && sources(t.source)).map((t) => t.producerId);
-    if (ids.length) wanted.set(kind, { peerId, producerIds: ids.sort() });
+    if (ids.length) wanted.set(slotOf(track, peerId), { track, peerId, producerIds: ids.sort() });
   };
   add('lead-av', lead, (s) => AV.has(s));
-  add('lead-screen', lead, (s) => s === 'screen');
+  add('lead-screen', screenSharer(tracks, lead, roleOf), (s) => s === 'screen');
   add('stage-av', stage, (s) => AV.has(s));
+  const members = [...cast.roles].filter(([, role]) => role === LessonRole.MEMBER).map(([id]) => id);
+  for (const member of members.sort()) add('member-audio', member, (s) => s === 'mic');
   return wanted;
 }
 
+/** The lead if it shares a screen, else the first meeting member sharing one. */
+function screenSharer(
+  tracks: RecordableTrack[],
+  lead: string | undefined,
+  roleOf: (peerId: string) => LessonRole | undefined,
+): string | undefined {
+  const sharers = tracks.filter((t) => t.source === 'screen').map((t) => t.peerId);
+  if (lead && sharers.includes(lead)) return lead;
+  return sharers.filter((id) => roleOf(id) === LessonRole.MEMBER).sort()[0];
+}
+
 /** Whether a running take already consumes exactly what the track wants. */
-export function sameTrack(a: WantedTrack | undefined, b: WantedTrack | undefined): boolean {
+export function sameTrack(
+  a: Omit<WantedTrack, 'track'> | undefined,
+  b: Omit<WantedTrack, 'track'> | undefined,
+): boolean {
   if (!a || !b) return a === b;
   return a.peerId === b.peerId && a.producerIds.join(',') === b.producerIds.join(',');
 }

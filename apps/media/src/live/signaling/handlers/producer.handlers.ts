@@ -31,14 +31,27 @@ export class ProducerHandlers implements HandlerGroup {
     },
   };
 
-  private async create({ room, peer }: HandlerContext, req: LiveRequest<'producer:create'>) {
+  private async create(ctx: HandlerContext, req: LiveRequest<'producer:create'>) {
+    const { room, peer } = ctx;
     if (KIND_OF[req.source] !== req.kind) {
       throw new AppError(ErrorCode.BAD_REQUEST, `a ${req.source} track must be ${KIND_OF[req.source]}`);
     }
     requireAllowed(actionDenial(peer, { kind: 'publish', source: req.source }, room.lesson.interaction));
+    if (req.source === 'screen') this.assertScreenFree(ctx);
     const entry = await room.producerOps.create(peer, req);
     room.announce(peer, 'peer:updated');
     await room.consumerOps.onProducer(entry);
     return { producerId: entry.producer.id };
+  }
+
+  /**
+   * One screen share at a time (a meeting's members may all share): another participant's share
+   * is refused with 409 CONFLICT naming the sharer, who must stop first; one's own is replaced.
+   */
+  private assertScreenFree({ room, peer }: HandlerContext): void {
+    const other = [...room.producers.values()].find((p) => p.source === 'screen' && p.peerId !== peer.id);
+    if (!other) return;
+    const name = room.peers.get(other.peerId)?.name ?? 'another participant';
+    throw new AppError(ErrorCode.CONFLICT, `${name} is already sharing a screen: they must stop first`);
   }
 }

@@ -4,7 +4,7 @@ import { AppError } from '@tongke/core';
 import type { types } from 'mediasoup';
 import { Reply, type HandlerContext, type HandlerGroup, type HandlerMap } from '../handler.types';
 
-const PUBLISHERS = new Set<LessonRole>([LessonRole.LEAD, LessonRole.CLASSROOM]);
+const PUBLISHERS = new Set<LessonRole>([LessonRole.LEAD, LessonRole.CLASSROOM, LessonRole.MEMBER]);
 
 /** Router capabilities, transports and entering the lesson. */
 @Injectable()
