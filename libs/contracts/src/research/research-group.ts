@@ -91,3 +91,11 @@ export const createMentorshipSchema = z
   .strict()
   .refine((m) => m.mentorId !== m.menteeId, 'a teacher cannot mentor themselves');
 export type CreateMentorshipRequest = z.input<typeof createMentorshipSchema>;
+
+/** GET /api/research/groups/candidates — the community's people who may join research groups (for member pickers). */
+export interface GroupCandidateView {
+  id: string;
+  name: string;
+  schoolId?: string;
+  schoolName?: string;
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from '@jest/globals';
+import { Role } from '@tongke/contracts/org';
+import { canCreateGroups } from './group-access';
+import { emptyGroupForm, toCreateGroupRequest, toCreatePlanRequest } from './group-form';
+
+describe('research group forms', () => {
+  it('builds the create-group request with sorted grades and members once each', () => {
+    const form = { ...emptyGroupForm(), name: ' 音乐工作室 ', subject: 'music' as const, grades: [4, 3, 4] };
+    form.memberIds = ['a', 'b', 'a'];
+    expect(toCreateGroupRequest(form)).toEqual({
+      name: '音乐工作室',
+      kind: 'group',
+      description: '',
+      subject: 'music',
+      grades: [3, 4],
+      members: [
+        { userId: 'a', role: 'member' },
+        { userId: 'b', role: 'member' },
+      ],
+    });
+  });
+
+  it('names the problem of a bad form', () => {
+    expect(toCreateGroupRequest({ ...emptyGroupForm(), name: '  ' })).toBe('nameRequired');
+    expect(toCreateGroupRequest({ ...emptyGroupForm(), name: 'x'.repeat(61) })).toBe('nameTooLong');
+    expect(toCreateGroupRequest({ ...emptyGroupForm(), name: 'x', description: 'y'.repeat(2001) })).toBe(
+      'descriptionTooLong',
+    );
+  });
+
+  it('builds the create-plan request, with the template only when one is chosen', () => {
+    const form = { title: ' 秋天的雨 ', topic: '', subject: 'chinese' as const, grade: 3, templateId: '' };
+    expect(toCreatePlanRequest('g1', form)).toEqual({
+      groupId: 'g1',
+      title: '秋天的雨',
+      topic: '',
+      subject: 'chinese',
+      grade: 3,
+    });
+    expect(toCreatePlanRequest('g1', { ...form, templateId: 'builtin:chinese' })).toMatchObject({
+      templateId: 'builtin:chinese',
+    });
+    expect(toCreatePlanRequest('g1', { ...form, title: '' })).toBe('titleRequired');
+  });
+});
+
+describe('canCreateGroups', () => {
+  it('offers the form to teachers, research officers and community admins only', () => {
+    expect(canCreateGroups({ roles: [Role.TEACHER] })).toBe(true);
+    expect(canCreateGroups({ roles: [Role.RESEARCH_OFFICER] })).toBe(true);
+    expect(canCreateGroups({ roles: [Role.COMMUNITY_ADMIN] })).toBe(true);
+    expect(canCreateGroups({ roles: [Role.DISTRICT_ADMIN] })).toBe(false);
+    expect(canCreateGroups({ roles: [Role.TERMINAL] })).toBe(false);
+    expect(canCreateGroups(null)).toBe(false);
+  });
+});
