@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode } from '@tongke/contracts';
+import { AppError } from '@tongke/core';
+import type { Types } from 'mongoose';
+import { OrgDirectory } from '../../org/directory/org-directory.service';
+import { notFound } from '../../org/shared/found';
+import type { User } from '../../org/schemas/user.schema';
+import { groupAccess, type GroupAccess } from '../access/research-access.policy';
+import { ResearchAccess, type AccessibleGroup } from '../access/research-access.service';
+import { ResearchGroupRepository } from '../groups/research-group.repository';
+import type { ResearchGroup } from '../groups/research-group.schema';
+import { ResearchActivityRepository } from './research-activity.repository';
+import type { ResearchActivity } from './research-activity.schema';
+
+export interface AccessibleActivity extends AccessibleGroup {
+  activity: ResearchActivity;
+  /** Its teacher (host), the group's lead and the admins who manage the group. */
+  canManage: boolean;
+  /** The activity's teacher. */
+  isTeacher: boolean;
+  /** The group's lead. */
+  isLead: boolean;
+}
+
+/**
+ * Access to research activities through their group (ResearchAccess): activities of groups the
+ * caller may not read answer 404; readers who may not change them get 403.
+ */
+@Injectable()
+export class ActivityAccess {
+  constructor(
+    private readonly research: ResearchAccess,
+    private readonly activities: ResearchActivityRepository,
+    private readonly groups: ResearchGroupRepository,
+    private readonly directory: OrgDirectory,
+  ) {}
+
+  /** The activity if the caller may read its group (404 otherwise). */
+  async activity(user: User, id: Types.ObjectId): Promise<AccessibleActivity> {
+    const activity = await this.activities.findByIdForAccess(id);
+    if (!activity) throw notFound('research activity', id);
+    const found = await this.research.group(user, activity.groupId).catch((err: unknown) => {
+      throw err instanceof AppError && err.code === ErrorCode.NOT_FOUND ? notFound('research activity', id) : err;
+    });
+    const isTeacher = activity.teacherId.equals(user._id);
+    const isLead = found.access.role === 'lead';
+    return { ...found, activity, isTeacher, isLead, canManage: isTeacher || found.access.manage };
+  }
+
+  /** The activity if the caller manages it (its teacher, the group lead, admins); 403 for other readers. */
+  async managed(user: User, id: Types.ObjectId): Promise<AccessibleActivity> {
+    const found = await this.activity(user, id);
+    if (!found.canManage) {
+      throw new AppError(ErrorCode.FORBIDDEN, "only the activity's teacher, the group lead and admins may change it");
+    }
+    return found;
+  }
+
+  /** The groups of the caller's community they may read (all of them for admins and research officers), with their access. */
+  async readableGroups(user: User): Promise<{ group: ResearchGroup; access: GroupAccess }[]> {
+    if (!user.communityId) return [];
+    const [viewer, groups, community] = await Promise.all([
+      this.research.viewerOf(user),
+      this.groups.findByCommunity(user.communityId),
+      this.directory.community(user.communityId),
+    ]);
+    const district = community?.district ?? '';
+    return groups
+      .map((group) => ({ group, access: groupAccess(viewer, { ...group, district }) }))
+      .filter((g) => g.access.read);
+  }
+}

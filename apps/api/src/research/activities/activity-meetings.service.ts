@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { ErrorCode, type ResearchActivityView, type startMeetingSchema } from '@tongke/contracts';
+import { AppError } from '@tongke/core';
+import { Types } from 'mongoose';
+import type { z } from 'zod';
+import { MeetingSessions } from '../../live/meeting-sessions.service';
+import { OrgDirectory } from '../../org/directory/org-directory.service';
+import type { User } from '../../org/schemas/user.schema';
+import type { ResearchGroup } from '../groups/research-group.schema';
+import { ActivityAccess } from './activity-access.service';
+import { ActivitySessionLinks } from './activity-session-links.service';
+import { ActivityViewsService } from './activity-views.service';
+
+export type StartMeetingBody = z.output<typeof startMeetingSchema>;
+
+/**
+ * 网络教研: a group lead or member opens the activity's online meeting — a live session of kind
+ * `meeting` hosted by the caller, whose members are the group's leads and members (they publish);
+ * others who may read the group observe.
+ */
+@Injectable()
+export class ActivityMeetings {
+  constructor(
+    private readonly access: ActivityAccess,
+    private readonly meetings: MeetingSessions,
+    private readonly links: ActivitySessionLinks,
+    private readonly directory: OrgDirectory,
+    private readonly views: ActivityViewsService,
+  ) {}
+
+  async start(user: User, id: Types.ObjectId, body: StartMeetingBody): Promise<ResearchActivityView> {
+    const found = await this.access.activity(user, id);
+    const { activity, group } = found;
+    if (activity.kind !== 'meeting') {
+      throw new AppError(ErrorCode.BAD_REQUEST, 'only meeting activities open an online meeting');
+    }
+    if (!found.access.edit) throw new AppError(ErrorCode.FORBIDDEN, 'only the group lead and members may host it');
+    await this.links.assertNoRunningSession(activity);
+    const meeting = await this.meetings.start(user, {
+      communityId: group.communityId,
+      title: activity.title,
+      subject: activity.subject,
+      grade: activity.grade,
+      memberIds: await this.members(group),
+      durationMin: body.durationMin,
+      record: body.record,
+    });
+    const linked = await this.links.link(activity, new Types.ObjectId(meeting.id));
+    return this.views.toView(linked, group, found.canManage);
+  }
+
+  /** The group's leads and members whose accounts can take part (enabled, in the community). */
+  private async members(group: ResearchGroup): Promise<Types.ObjectId[]> {
+    const directory = await this.directory.of(group.communityId);
+    return group.members
+      .filter((m) => m.role === 'lead' || m.role === 'member')
+      .map((m) => m.userId)
+      .filter((id) => {
+        const account = directory.user(id);
+        return account !== undefined && !account.disabled;
+      });
+  }
+}

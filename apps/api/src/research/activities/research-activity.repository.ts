@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { FilterQuery, Model, Types } from 'mongoose';
+import { TenantRepository } from '../../org/repositories/tenant.repository';
+import { ResearchActivity } from './research-activity.schema';
+
+/** Which activities a list answers (always within one community). */
+export interface ActivityFilter {
+  groupIds: Types.ObjectId[];
+  from?: Date;
+  to?: Date;
+  topic?: string;
+}
+
+/** The `research_activities` collection. */
+@Injectable()
+export class ResearchActivityRepository extends TenantRepository<ResearchActivity> {
+  constructor(@InjectModel(ResearchActivity.name) model: Model<ResearchActivity>) {
+    super(model, 'plannedAt');
+  }
+
+  /**
+   * An activity by id alone, for access checks that then go through its group (ResearchAccess);
+   * never answer it without that check.
+   */
+  findByIdForAccess(id: Types.ObjectId): Promise<ResearchActivity | null> {
+    return this.model.findById(id).lean<ResearchActivity>().exec();
+  }
+
+  /** The community's activities of the groups, by planned date. */
+  list(communityId: Types.ObjectId, f: ActivityFilter): Promise<ResearchActivity[]> {
+    if (f.groupIds.length === 0) return Promise.resolve([]);
+    const filter: FilterQuery<ResearchActivity> = { groupId: { $in: f.groupIds } };
+    if (f.from || f.to) filter.plannedAt = { ...(f.from && { $gte: f.from }), ...(f.to && { $lt: f.to }) };
+    if (f.topic !== undefined) filter.topic = f.topic;
+    return this.find(communityId, filter);
+  }
+
+  /** The community's activities linked to the live session (a session is linked to at most one in practice). */
+  findBySession(communityId: Types.ObjectId, sessionId: Types.ObjectId): Promise<ResearchActivity[]> {
+    return this.find(communityId, { sessionId });
+  }
+}
