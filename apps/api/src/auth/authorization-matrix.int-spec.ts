@@ -132,6 +132,58 @@ const MATRIX: Record<string, Access> = {
   'DELETE /api/library/series/{id}': 'signed-in',
   // Media files for players: the signed `token` in the path is the credential (401 for a bad one).
   'GET /api/library/media/resource/{id}/{token}/{path}': 'public',
+  // Rubrics and evaluations (评课): everyone signed in lists rubrics; the services decide who creates and
+  // deletes (403) and who reads an activity (404 outside its group's readers).
+  'GET /api/research/rubrics': 'signed-in',
+  'POST /api/research/rubrics': 'signed-in',
+  'GET /api/research/rubrics/{id}': 'signed-in',
+  'DELETE /api/research/rubrics/{id}': 'signed-in',
+  'GET /api/research/activities/{id}/evaluations': 'signed-in',
+  'PUT /api/research/activities/{id}/evaluations/mine': 'signed-in',
+  'GET /api/research/activities/{id}/comments': 'signed-in',
+  'POST /api/research/activities/{id}/comments': 'signed-in',
+  'GET /api/research/activities/{id}/report': 'signed-in',
+  'GET /api/research/compare': 'signed-in',
+  // Research activities (一课双研 / 网络教研): the services decide through the group (404 for non-readers,
+  // 403 for readers who may not create, change, reflect, start the lesson or host the meeting).
+  'GET /api/research/activities': 'signed-in',
+  'POST /api/research/activities': 'signed-in',
+  'GET /api/research/activities/{id}': 'signed-in',
+  'PATCH /api/research/activities/{id}': 'signed-in',
+  'DELETE /api/research/activities/{id}': 'signed-in',
+  'PUT /api/research/activities/{id}/reflection': 'signed-in',
+  'POST /api/research/activities/{id}/lesson': 'signed-in',
+  'POST /api/research/activities/{id}/meeting': 'signed-in',
+  // Research groups, plans, templates and plan comments: creating a group needs one of these roles; the
+  // rest is decided through the group (404 for non-readers, 403 for readers who may not edit or manage).
+  'GET /api/research/groups': 'signed-in',
+  'POST /api/research/groups': [...ADMINS, Role.TEACHER, Role.RESEARCH_OFFICER],
+  'GET /api/research/groups/candidates': [...ADMINS, Role.TEACHER, Role.RESEARCH_OFFICER],
+  'GET /api/research/groups/{id}': 'signed-in',
+  'PATCH /api/research/groups/{id}': 'signed-in',
+  'PUT /api/research/groups/{id}/members/{userId}': 'signed-in',
+  'DELETE /api/research/groups/{id}/members/{userId}': 'signed-in',
+  'POST /api/research/groups/{id}/mentorships': 'signed-in',
+  'DELETE /api/research/groups/{id}/mentorships/{mentorshipId}': 'signed-in',
+  'GET /api/research/plans': 'signed-in',
+  'POST /api/research/plans': 'signed-in',
+  'GET /api/research/plans/{id}': 'signed-in',
+  'PATCH /api/research/plans/{id}': 'signed-in',
+  'DELETE /api/research/plans/{id}': 'signed-in',
+  'GET /api/research/plans/{id}/checks': 'signed-in',
+  'GET /api/research/plans/{id}/export.docx': 'signed-in',
+  'GET /api/research/plans/{id}/comments': 'signed-in',
+  'POST /api/research/plans/{id}/comments': 'signed-in',
+  'POST /api/research/plans/{id}/comments/{commentId}/replies': 'signed-in',
+  'PATCH /api/research/plans/{id}/comments/{commentId}': 'signed-in',
+  // Plan versions: readers of the plan list and preview, its editors save and restore (per plan: 404 / 403).
+  'GET /api/research/plans/{id}/versions': 'signed-in',
+  'POST /api/research/plans/{id}/versions': 'signed-in',
+  'GET /api/research/plans/{id}/versions/{versionId}': 'signed-in',
+  'POST /api/research/plans/{id}/versions/{versionId}/restore': 'signed-in',
+  'GET /api/research/templates': 'signed-in',
+  'POST /api/research/templates': 'signed-in',
+  'DELETE /api/research/templates/{id}': 'signed-in',
 };
 
 /** One demo account per role (apps/api/src/seed/demo-district.data.ts). */

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { Model, Types } from 'mongoose';
+import { TenantRepository } from '../../org/repositories/tenant.repository';
+import { Evaluation } from './evaluation.schema';
+
+export type EvaluationChanges = Pick<Evaluation, 'rubricId' | 'mode' | 'scores' | 'summary' | 'submitted'> & {
+  submittedAt?: Date;
+};
+
+/** The `research_evaluations` collection. */
+@Injectable()
+export class EvaluationRepository extends TenantRepository<Evaluation> {
+  constructor(@InjectModel(Evaluation.name) model: Model<Evaluation>) {
+    super(model, 'createdAt');
+  }
+
+  findByActivity(communityId: Types.ObjectId, activityId: Types.ObjectId): Promise<Evaluation[]> {
+    return this.find(communityId, { activityId });
+  }
+
+  async findMine(
+    communityId: Types.ObjectId,
+    activityId: Types.ObjectId,
+    observerId: Types.ObjectId,
+  ): Promise<Evaluation | null> {
+    const [doc] = await this.find(communityId, { activityId, observerId });
+    return doc ?? null;
+  }
+
+  /** Creates or replaces the observer's evaluation of the activity (one per observer). */
+  save(
+    communityId: Types.ObjectId,
+    activityId: Types.ObjectId,
+    observerId: Types.ObjectId,
+    changes: EvaluationChanges,
+  ): Promise<Evaluation> {
+    const { submittedAt, ...set } = changes;
+    return this.model
+      .findOneAndUpdate(
+        { communityId, activityId, observerId },
+        { $set: { ...set, ...(submittedAt && { submittedAt }) }, ...(!submittedAt && { $unset: { submittedAt: 1 } }) },
+        { upsert: true, new: true, runValidators: true, setDefaultsOnInsert: true },
+      )
+      .lean<Evaluation>()
+      .orFail()
+      .exec();
+  }
+
+  /** Submitted evaluations per activity among `activityIds` (activities with none are left out). */
+  async countSubmitted(communityId: Types.ObjectId, activityIds: Types.ObjectId[]): Promise<Map<string, number>> {
+    const counts = new Map<string, number>();
+    if (activityIds.length === 0) return counts;
+    const docs = await this.model
+      .find({ communityId, activityId: { $in: activityIds }, submitted: true }, { activityId: 1 })
+      .lean<Pick<Evaluation, 'activityId'>[]>()
+      .exec();
+    for (const d of docs) counts.set(d.activityId.toHexString(), (counts.get(d.activityId.toHexString()) ?? 0) + 1);
+    return counts;
+  }
+
+  /** Whether any evaluation of the community was made against the rubric. */
+  async usesRubric(communityId: Types.ObjectId, rubricId: string): Promise<boolean> {
+    return (await this.count(communityId, { rubricId })) > 0;
+  }
+}

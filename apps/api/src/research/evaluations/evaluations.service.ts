@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import type { EvaluationView, saveEvaluationSchema } from '@tongke/contracts';
+import type { Types } from 'mongoose';
+import type { z } from 'zod';
+import type { User } from '../../org/schemas/user.schema';
+import { EvaluatedActivities } from './evaluated-activity.service';
+import { EvaluationPeople } from './evaluation-people.service';
+import { EvaluationRepository } from './evaluation.repository';
+import { evaluationView } from './evaluation.views';
+import { checkScores } from './score-rules';
+
+type SaveEvaluation = z.output<typeof saveEvaluationSchema>;
+
+/** Observers' evaluations: any reader of the activity's group scores it against the activity's rubric. */
+@Injectable()
+export class EvaluationsService {
+  constructor(
+    private readonly activities: EvaluatedActivities,
+    private readonly evaluations: EvaluationRepository,
+    private readonly people: EvaluationPeople,
+  ) {}
+
+  /** The submitted evaluations and the caller's own draft. */
+  async list(user: User, activityId: Types.ObjectId): Promise<EvaluationView[]> {
+    const { activity } = await this.activities.readable(user, activityId);
+    const docs = (await this.evaluations.findByActivity(activity.communityId, activity._id)).filter(
+      (e) => e.submitted || e.observerId.equals(user._id),
+    );
+    const person = await this.people.lookup(
+      activity.communityId,
+      docs.map((e) => e.observerId),
+    );
+    return docs.map((e) => evaluationView(e, person(e.observerId)));
+  }
+
+  /** Saves the caller's scores (a draft, or submitted when `submit` and every item is scored). */
+  async saveMine(user: User, activityId: Types.ObjectId, body: SaveEvaluation): Promise<EvaluationView> {
+    const { activity } = await this.activities.readable(user, activityId);
+    const rubric = await this.activities.rubricOf(activity);
+    checkScores(rubric, body.scores, body.submit);
+    const previous = body.submit ? await this.evaluations.findMine(activity.communityId, activity._id, user._id) : null;
+    const doc = await this.evaluations.save(activity.communityId, activity._id, user._id, {
+      rubricId: rubric.id,
+      mode: body.mode,
+      scores: body.scores,
+      summary: body.summary,
+      submitted: body.submit,
+      ...(body.submit && { submittedAt: previous?.submittedAt ?? new Date() }),
+    });
+    const person = await this.people.lookup(activity.communityId, [user._id]);
+    return evaluationView(doc, person(user._id));
+  }
+}
