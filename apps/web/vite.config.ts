@@ -11,5 +11,9 @@ export default defineConfig({
     alias: { '@tongke/contracts': fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)) },
   },
   build: { outDir: fileURLToPath(new URL('../../dist/apps/web', import.meta.url)), emptyOutDir: true },
-  server: { port: 5173, proxy: { '/api': 'http://localhost:3000' } },
+  // /socket.io carries the API's /collab namespace (Yjs co-editing).
+  server: {
+    port: 5173,
+    proxy: { '/api': 'http://localhost:3000', '/socket.io': { target: 'http://localhost:3000', ws: true } },
+  },
 });

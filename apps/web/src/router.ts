@@ -16,6 +16,8 @@ export const router = createRouter({
     { path: '/live/:id', name: 'live', component: () => import('./pages/LivePage.vue') },
     // 名校网络课堂: a broadcast lesson, view only (mediasoup-client, like /live).
     { path: '/watch/:id', name: 'watch', component: () => import('./pages/WatchPage.vue') },
+    // 网络教研: an online research meeting (live client like /live; every member publishes).
+    { path: '/meeting/:id', name: 'meeting', component: () => import('./pages/MeetingPage.vue') },
     // The caller's password, TOTP and sessions; /device pairs a classroom terminal (public).
     { path: '/account', name: 'account', component: () => import('./pages/AccountPage.vue') },
     { path: '/device', name: 'device', component: () => import('./pages/DevicePage.vue') },
@@ -30,6 +32,48 @@ export const router = createRouter({
     // 空中云课堂: rebroadcast channels (their live stream and programme guide).
     { path: '/channels', name: 'channels', component: () => import('./pages/ChannelsPage.vue') },
     { path: '/channels/:id', name: 'channel', component: () => import('./pages/ChannelPage.vue') },
+    // 教研: my research groups (+ 新建), and one group (members, 师徒结对, plans, activity calendar).
+    { path: '/research', name: 'research', component: () => import('./research/groups/ResearchGroupsPage.vue') },
+    {
+      path: '/research/groups/:id',
+      name: 'research-group',
+      component: () => import('./research/groups/ResearchGroupPage.vue'),
+    },
+    // 集体备课: the collaborative lesson plan editor (CodeMirror + Yjs load with this page only).
+    { path: '/research/plans/:id', name: 'research-plan', component: () => import('./research/plan/PlanPage.vue') },
+    // Research activities (一课双研 / 网络教研): the 新建活动 form (?groupId=) and one activity's timeline.
+    {
+      path: '/research/activities/new',
+      name: 'research-activity-new',
+      component: () => import('./research/activities/NewActivityPage.vue'),
+    },
+    {
+      path: '/research/activities/:id',
+      name: 'research-activity',
+      component: () => import('./research/activities/ActivityPage.vue'),
+    },
+    // 评课 (score form, timestamped comments), 评课报告 (radar: ECharts loads with these pages only),
+    // 同课异构 (?ids=a,b[,c,d]) and the rubrics (课堂教学评价表).
+    {
+      path: '/research/activities/:id/evaluate',
+      name: 'research-evaluate',
+      component: () => import('./research/evaluation/EvaluatePage.vue'),
+    },
+    {
+      path: '/research/activities/:id/report',
+      name: 'research-report',
+      component: () => import('./research/evaluation/ReportPage.vue'),
+    },
+    {
+      path: '/research/compare',
+      name: 'research-compare',
+      component: () => import('./research/evaluation/ComparePage.vue'),
+    },
+    {
+      path: '/research/rubrics',
+      name: 'research-rubrics',
+      component: () => import('./research/evaluation/RubricsPage.vue'),
+    },
     // Admin pages (admin roles only; the API enforces every rule).
     {
       path: '/admin',
