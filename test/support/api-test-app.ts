@@ -60,6 +60,7 @@ export async function startApiTestApp(redisDb: number, options: ApiTestAppOption
       SEED_DEMO: 'true',
       SEED_DEMO_TIMETABLE: options.demoTimetable ? 'true' : 'false',
       SEED_DEMO_LIBRARY: 'false',
+      SEED_DEMO_RESEARCH: 'false',
       STORAGE_ROOT: options.storageRoot ?? mkdtempSync(path.join(tmpdir(), 'tongke-storage-')),
       ...options.env,
     }),

@@ -79,6 +79,8 @@ export class ApiServerConfig {
     readonly seedDemoTimetable: boolean = true,
     /** With seedDemo: also generate the demo library videos and process them. */
     readonly seedDemoLibrary: boolean = true,
+    /** With seedDemo: also seed the demo research studio (plans, activities, evaluations). */
+    readonly seedDemoResearch: boolean = true,
   ) {}
 }
 

@@ -90,6 +90,7 @@ export const apiEnv = commonEnv.extend({
   SEED_DEMO_TIMETABLE: bool(true),
   /** With SEED_DEMO: also generate demo library videos (processed by the pipeline). */
   SEED_DEMO_LIBRARY: bool(true),
+  SEED_DEMO_RESEARCH: bool(true),
   ACCESS_TOKEN_TTL_MIN: z.coerce
     .number()
     .int()

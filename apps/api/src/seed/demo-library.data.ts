@@ -81,6 +81,22 @@ export const DEMO_LIBRARY_VIDEOS: DemoLibraryVideo[] = [
       visibility: 'community',
     },
   },
+  {
+    // The second teaching of 《草原放牧》 after the research group's 课后返研 (一课双研, 同课异构 demo).
+    _id: id(904),
+    teacherId: MUSIC_LI,
+    toneHz: 349,
+    metadata: {
+      title: '四年级音乐《草原放牧》（改进稿·第二次执教）',
+      description: '一课双研第二次执教：加入乡村教室的轮唱与马头琴音色辨认，压缩讲授时间。',
+      subject: 'music',
+      grade: 4,
+      textbookEdition: '人音版',
+      chapter: '第三单元 草原放牧',
+      tags: ['一课双研', '欣赏课'],
+      visibility: 'community',
+    },
+  },
 ];
 
 /** Length of each generated clip. */

@@ -20,6 +20,7 @@ import {
   DEMO_USERS,
 } from './demo-district.data';
 import { LibrarySeedService } from './library-seed.service';
+import { ResearchSeedService } from './research-seed.service';
 import { ScheduleSeedService } from './schedule-seed.service';
 
 /**
@@ -42,6 +43,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     private readonly terms: TermRepository,
     private readonly timetable: ScheduleSeedService,
     private readonly library: LibrarySeedService,
+    private readonly research: ResearchSeedService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -49,6 +51,7 @@ export class DemoSeedService implements OnApplicationBootstrap {
     const seeded = await this.isSeeded();
     if (!seeded) await this.seed();
     await this.timetable.ensure(!seeded);
+    if (this.server.seedDemoResearch) await this.research.ensure();
     // The demo videos are generated and processed in the background: start-up does not wait.
     if (this.server.seedDemoLibrary) {
       this.library.ensure().catch((err: Error) => this.logger.error(`demo library: ${err.message}`, err.stack));
