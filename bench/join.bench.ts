@@ -6,31 +6,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { freePort, stopChild } from '../scripts/lib/services.cjs';
 import { launchChromium } from '../test/support/browser';
 import { createInstantLesson, DEMO } from '../test/support/live-api';
 import { LiveParticipant } from '../test/support/live-participant';
-import { spawnLauncher, waitForReady } from '../test/support/run-launcher';
-import { TEST_ENV } from '../test/support/test-env';
 import { percentile, report } from './lib/bench-report';
+import { startPlatform } from './lib/platform';
 
 const JOINS = Number(process.env.BENCH_JOINS ?? 24);
 const WARMUP = 2;
 
 interface JoinHook {
   tongkeLive?: { joinStartedAt?: number; firstFrameAt?: number };
-}
-
-async function startPlatform(dir: string): Promise<{ stop: () => Promise<void> }> {
-  const [apiPort, mediaPort] = [await freePort(), await freePort()];
-  const child = spawnLauncher(dir, {
-    API_PORT: String(apiPort),
-    MEDIA_PORT: String(mediaPort),
-    MEDIA_PUBLIC_URL: `http://localhost:${mediaPort}`,
-    LOG_LEVEL: 'warn',
-  });
-  process.env[TEST_ENV.baseUrl] = await waitForReady(child);
-  return { stop: () => stopChild(child, 15_000) };
 }
 
 /** Leaves and rejoins `JOINS` times from a freshly loaded page; returns join → first frame times. */

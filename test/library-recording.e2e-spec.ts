@@ -7,6 +7,7 @@ import {
   recordedResource,
   recordingManifest,
 } from './support/library-media';
+import { fakeScreenShare } from './support/fake-screen';
 import { createInstantLesson, DEMO } from './support/live-api';
 import { LiveParticipant } from './support/live-participant';
 import { testBaseUrl } from './support/test-env';
@@ -16,44 +17,13 @@ import { testBaseUrl } from './support/test-env';
 // MP4, published as a library resource that plays in the browser.
 
 // Page-side types (the repo's tsconfig has no DOM lib; these functions run in Chromium).
-interface Canvas2d {
-  fillStyle: string;
-  fillRect(x: number, y: number, w: number, h: number): void;
-}
-interface PageCanvas {
-  width: number;
-  height: number;
-  getContext(kind: '2d'): Canvas2d;
-  captureStream(fps: number): unknown;
-}
-interface PageGlobals {
-  navigator: { mediaDevices: { getDisplayMedia: () => Promise<unknown> } };
-  document: { createElement(tag: 'canvas'): PageCanvas; querySelector(sel: string): PageVideo | null };
-}
 interface PageVideo {
   currentTime: number;
   muted: boolean;
   play(): Promise<void>;
 }
-
-/** The teacher's "screen": a magenta 1280x720 canvas with a moving square (known pixels to look for). */
-function fakeScreenShare(): void {
-  const page = globalThis as unknown as PageGlobals;
-  page.navigator.mediaDevices.getDisplayMedia = () => {
-    const canvas = page.document.createElement('canvas');
-    canvas.width = 1280;
-    canvas.height = 720;
-    const ctx = canvas.getContext('2d');
-    let x = 0;
-    setInterval(() => {
-      ctx.fillStyle = '#ff00ff';
-      ctx.fillRect(0, 0, 1280, 720);
-      ctx.fillStyle = '#ffffff';
-      ctx.fillRect(x, 40, 80, 80);
-      x = (x + 16) % 400;
-    }, 66);
-    return Promise.resolve(canvas.captureStream(15));
-  };
+interface PageGlobals {
+  document: { querySelector(sel: string): PageVideo | null };
 }
 
 const isMagenta = ([r, g, b]: [number, number, number]) => r > 170 && b > 170 && g < 90;

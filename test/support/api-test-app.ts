@@ -50,21 +50,7 @@ export interface ApiTestAppOptions {
  * parallel neither share documents nor see each other's media nodes.
  */
 export async function startApiTestApp(redisDb: number, options: ApiTestAppOptions = {}): Promise<ApiTestApp> {
-  const redisUrl = new URL(testRedisUrl());
-  redisUrl.pathname = `/${redisDb}`;
-  const dbName = options.dbName ?? newDbName();
-  const config = loadApiConfig(
-    testConfigEnv({
-      MONGODB_DB: dbName,
-      REDIS_URL: redisUrl.toString(),
-      SEED_DEMO: 'true',
-      SEED_DEMO_TIMETABLE: options.demoTimetable ? 'true' : 'false',
-      SEED_DEMO_LIBRARY: 'false',
-      SEED_DEMO_RESEARCH: 'false',
-      STORAGE_ROOT: options.storageRoot ?? mkdtempSync(path.join(tmpdir(), 'tongke-storage-')),
-      ...options.env,
-    }),
-  );
+  const config = testApiConfig(redisDb, options);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { logger: ['error'] });
   configureApiApp(app);
   await app.init();
@@ -89,6 +75,24 @@ export async function startApiTestApp(redisDb: number, options: ApiTestAppOption
     removeNode: (id) => directory.remove(id),
     close: () => app.close(),
   };
+}
+
+/** The API config of a test app: its own (or the given) database, its Redis db, demo district only. */
+function testApiConfig(redisDb: number, options: ApiTestAppOptions): ApiConfig {
+  const redisUrl = new URL(testRedisUrl());
+  redisUrl.pathname = `/${redisDb}`;
+  return loadApiConfig(
+    testConfigEnv({
+      MONGODB_DB: options.dbName ?? newDbName(),
+      REDIS_URL: redisUrl.toString(),
+      SEED_DEMO: 'true',
+      SEED_DEMO_TIMETABLE: options.demoTimetable ? 'true' : 'false',
+      SEED_DEMO_LIBRARY: 'false',
+      SEED_DEMO_RESEARCH: 'false',
+      STORAGE_ROOT: options.storageRoot ?? mkdtempSync(path.join(tmpdir(), 'tongke-storage-')),
+      ...options.env,
+    }),
+  );
 }
 
 /** Listens on `port` (0: any free one) if given; answers the base URL. */

@@ -27,7 +27,7 @@ const zhCN = {
     comments: {
       title: '时间点评论',
       placeholder: '在当前时间点写评论…',
-      add: '评论 @ {at}',
+      add: '在 {at} 处评论',
       empty: '暂无评论',
     },
     report: {
@@ -105,7 +105,7 @@ const en: typeof zhCN = {
     comments: {
       title: 'Timestamped comments',
       placeholder: 'Comment at the current time…',
-      add: 'Comment @ {at}',
+      add: 'Comment at {at}',
       empty: 'No comments yet',
     },
     report: {
