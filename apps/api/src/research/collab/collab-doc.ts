@@ -27,6 +27,10 @@ export class CollabDoc {
   /** Edits accepted here since it was loaded or since an auto version was considered. */
   edited = false;
   compacting = false;
+  /** Committed updates waiting to be stored (their senders' acks wait on them). */
+  readonly unstored: { update: Uint8Array; resolve: () => void; reject: (err: Error) => void }[] = [];
+  /** A storage write of this document is in flight. */
+  writing = false;
   unloadTimer: NodeJS.Timeout | undefined;
   private queue: Promise<unknown> = Promise.resolve();
 

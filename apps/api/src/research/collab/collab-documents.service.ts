@@ -60,7 +60,7 @@ export class CollabDocuments {
    */
   async change(docId: string, fn: (doc: Y.Doc) => void, origin: unknown = 'server'): Promise<boolean> {
     const doc = await this.registry.open(docId);
-    return doc.exclusive(async () => {
+    const committed = await doc.exclusive(() => {
       const copy = new Y.Doc();
       try {
         Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc.ydoc));
@@ -68,13 +68,14 @@ export class CollabDocuments {
         let changed = false;
         copy.on('update', () => (changed = true));
         copy.transact(() => fn(copy), origin);
-        if (!changed) return false;
-        return await this.writer.commit(doc, Y.encodeStateAsUpdate(copy, before));
+        return changed ? this.writer.commit(doc, Y.encodeStateAsUpdate(copy, before)) : null;
       } finally {
         copy.destroy();
         this.registry.scheduleUnload(doc);
       }
     });
+    await committed?.stored;
+    return committed !== null;
   }
 
   /** Tells the document's sockets (in every process) that an old version was restored. */

@@ -58,15 +58,16 @@ export class CollabSessions {
       throw new AppError(ErrorCode.FORBIDDEN, 'you may read this plan but not edit it');
     }
     const doc = await this.attached(socket, docId);
-    return doc.exclusive(async () => {
+    const committed = await doc.exclusive(() => {
       this.assertCurrent(doc);
       if (decoded.type === SYNC_STEP1) {
-        const data: DocSyncResult = { reply: encodeStep2(Y.encodeStateAsUpdate(doc.ydoc, decoded.stateVector)) };
-        return { data };
+        return { reply: encodeStep2(Y.encodeStateAsUpdate(doc.ydoc, decoded.stateVector)) };
       }
-      await this.writer.commit(doc, decoded.update, socket.id);
-      return { data: {} };
+      return this.writer.commit(doc, decoded.update, socket.id);
     });
+    if (committed && 'reply' in committed) return { data: committed satisfies DocSyncResult };
+    await committed?.stored;
+    return { data: {} };
   }
 
   async awareness(socket: CollabSocket, docId: string, update: Uint8Array): Promise<Answer> {

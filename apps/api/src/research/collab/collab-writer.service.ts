@@ -19,9 +19,9 @@ const tooLarge = (size: number) =>
 
 /**
  * Applies updates to open documents. Local ones (clients, server-side changes) are checked
- * (size), applied, stored before they are acknowledged, then sent to the document's other
- * sockets and relayed to the other API processes; relayed ones are applied and sent only.
- * Callers hold the document's queue (`doc.exclusive`).
+ * (size), applied, sent to the document's other sockets and relayed to the other API processes
+ * at once, and stored (group commit) before they are acknowledged; relayed ones are applied and
+ * sent only. Callers hold the document's queue (`doc.exclusive`) while committing, not while storing.
  */
 @Injectable()
 export class CollabWriter {
@@ -34,26 +34,51 @@ export class CollabWriter {
     private readonly relay: CollabRelay,
   ) {}
 
-  /** Commits a validated update; `exceptSocketId` (its sender) is not sent it back. False if it changed nothing. */
-  async commit(doc: CollabDoc, update: Uint8Array, exceptSocketId?: string): Promise<boolean> {
+  /**
+   * Commits a validated update: applies it, sends it at once to the document's other sockets
+   * (`exceptSocketId`, its sender, is not sent it back) and the other API processes, and queues it
+   * for storage. Answers null if it changed nothing, else a promise that settles once it is stored
+   * (the sender's ack waits for it; nobody else does, so a slow database never delays co-editors).
+   */
+  commit(doc: CollabDoc, update: Uint8Array, exceptSocketId?: string): { stored: Promise<void> } | null {
     this.assertFits(doc, update);
-    if (!this.apply(doc, update, 'local')) return false;
-    try {
-      await this.store.append(doc.docId, doc.communityId, update);
-    } catch (err) {
-      // The in-memory document holds an edit the store lacks: load it again from the store.
-      this.reload(doc);
-      throw new AppError(ErrorCode.UNAVAILABLE, `the edit could not be stored: ${(err as Error).message}`);
-    }
+    if (!this.apply(doc, update, 'local')) return null;
     doc.sizeBound += update.byteLength;
-    doc.storedRows++;
     doc.edited = true;
     this.emitter.sync(doc.docId, encodeUpdate(update), exceptSocketId);
     this.relay.publish({ kind: 'update', docId: doc.docId, data: update }).catch((err: unknown) => {
       this.logger.warn(`relaying an update of ${doc.docId} failed: ${(err as Error).message}`);
     });
+    return { stored: this.store$(doc, update) };
+  }
+
+  /** Queues the update for storage; while a write is in flight, later updates are merged into the next one. */
+  private store$(doc: CollabDoc, update: Uint8Array): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      doc.unstored.push({ update, resolve, reject });
+      if (!doc.writing) void this.flush(doc);
+    });
+  }
+
+  /** Writes the queued updates (one merged row per round) until the queue is empty. */
+  private async flush(doc: CollabDoc): Promise<void> {
+    doc.writing = true;
+    while (doc.unstored.length) {
+      const batch = doc.unstored.splice(0);
+      const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+      try {
+        await this.store.append(doc.docId, doc.communityId, merged);
+        doc.storedRows++;
+        for (const b of batch) b.resolve();
+      } catch (err) {
+        // The in-memory document holds edits the store lacks: load it again; the senders resend theirs.
+        this.reload(doc);
+        const error = new AppError(ErrorCode.UNAVAILABLE, `the edit could not be stored: ${(err as Error).message}`);
+        for (const b of batch) b.reject(error);
+      }
+    }
+    doc.writing = false;
     this.maybeCompact(doc);
-    return true;
   }
 
   /** Applies an update another process accepted (and stored) and sends it to this process's sockets. */
