@@ -178,7 +178,9 @@ async function main(): Promise<void> {
         samples_ms: samples,
       },
       [
-        `${EDITORS} Chromium pages in one headless browser on this machine; ${EDITORS - 2} of them type in the background`,
+        BROWSER_BACKGROUND
+          ? `${EDITORS} Chromium pages in one headless browser; ${EDITORS - 2} of them type in the background (BENCH_BACKGROUND=browser)`
+          : `2 Chromium pages measured; ${EDITORS - 2} y-protocols clients over /collab type in the background`,
       ],
     );
     if (p95 > 100) process.exitCode = 1;
