@@ -66,21 +66,26 @@ const idOf = (map: Y.Map<unknown>): string => {
   return typeof value === 'string' ? value : '';
 };
 
+/** The list's Y.Map entries (anything else an editor pushed into it is not part of the plan). */
+const mapsOf = (list: { toArray(): unknown[] }): Y.Map<unknown>[] =>
+  list.toArray().filter((m): m is Y.Map<unknown> => m instanceof Y.Map);
+
 /** Reads the whole plan as plain data. */
 export function readPlanContent(doc: Y.Doc): PlanContent {
   const content = { ...EMPTY_PLAN_CONTENT };
   for (const section of PLAN_TEXT_SECTIONS) content[section] = planText(doc, section).toString();
-  content.process = planProcess(doc)
-    .toArray()
-    .map((m) => ({
-      id: idOf(m),
-      title: textOf(m, 'title'),
-      minutes: numberOf(m, 'minutes'),
-      content: textOf(m, 'content'),
-    }));
-  content.homework = planHomework(doc)
-    .toArray()
-    .map((m) => ({ id: idOf(m), content: textOf(m, 'content'), kind: kindOf(m), minutes: numberOf(m, 'minutes') }));
+  content.process = mapsOf(planProcess(doc)).map((m) => ({
+    id: idOf(m),
+    title: textOf(m, 'title'),
+    minutes: numberOf(m, 'minutes'),
+    content: textOf(m, 'content'),
+  }));
+  content.homework = mapsOf(planHomework(doc)).map((m) => ({
+    id: idOf(m),
+    content: textOf(m, 'content'),
+    kind: kindOf(m),
+    minutes: numberOf(m, 'minutes'),
+  }));
   return content;
 }
 

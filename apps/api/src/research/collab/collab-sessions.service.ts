@@ -21,6 +21,8 @@ export interface Answer {
 }
 
 const planIdOf = (docId: string) => new Types.ObjectId(docId.slice('plan:'.length));
+/** How long a socket's access to a document is trusted before it is checked again (on its next edit). */
+const ACCESS_RECHECK_MS = 30_000;
 
 /** The /collab requests of one socket: join and leave documents, sync them, publish presence. */
 @Injectable()
@@ -40,6 +42,7 @@ export class CollabSessions {
   async join(socket: CollabSocket, docId: string): Promise<Answer> {
     const { plan, planAccess } = await this.access.plan(socket.data.user, planIdOf(docId));
     socket.data.docs.set(docId, planAccess);
+    (socket.data.checkedAt ??= new Map()).set(docId, Date.now());
     const doc = await this.attached(socket, docId, plan.communityId);
     const data: DocJoinResult = { docId, access: planAccess };
     const after = () => {
@@ -52,8 +55,9 @@ export class CollabSessions {
 
   /** Step 1 is answered with step 2; step 2 and updates need edit access and are stored before the ack. */
   async sync(socket: CollabSocket, docId: string, message: Uint8Array): Promise<Answer> {
-    const access = this.joined(socket, docId);
+    this.joined(socket, docId);
     const decoded = decodeSyncMessage(message);
+    const access = decoded.type === SYNC_STEP1 ? 'read' : await this.currentAccess(socket, docId);
     if (decoded.type !== SYNC_STEP1 && access !== 'edit') {
       throw new AppError(ErrorCode.FORBIDDEN, 'you may read this plan but not edit it');
     }
@@ -94,6 +98,25 @@ export class CollabSessions {
   async disconnect(socket: CollabSocket): Promise<void> {
     const docIds = [...(socket.data.docs?.keys() ?? [])];
     await Promise.all(docIds.map((id) => this.detach(socket, id).catch((err: unknown) => this.logDetach(id, err))));
+  }
+
+  /**
+   * The socket's access to the document, checked again when the last check is older than
+   * ACCESS_RECHECK_MS: a member removed from the group (or made an observer) or a deleted plan
+   * stops an open editor's writes within that time.
+   */
+  private async currentAccess(socket: CollabSocket, docId: string): Promise<CollabAccess> {
+    const checked = socket.data.checkedAt?.get(docId) ?? 0;
+    if (Date.now() - checked < ACCESS_RECHECK_MS) return this.joined(socket, docId);
+    try {
+      const { planAccess } = await this.access.plan(socket.data.user, planIdOf(docId));
+      socket.data.docs.set(docId, planAccess);
+      (socket.data.checkedAt ??= new Map()).set(docId, Date.now());
+      return planAccess;
+    } catch (err) {
+      if (err instanceof AppError && err.code === ErrorCode.NOT_FOUND) await this.detach(socket, docId);
+      throw err;
+    }
   }
 
   private joined(socket: CollabSocket, docId: string): CollabAccess {

@@ -7,6 +7,8 @@ export interface CollabSocketData {
   user: User;
   /** The documents this socket joined, with its access to each. */
   docs: Map<string, CollabAccess>;
+  /** When each joined document's access was last checked (ms since epoch). */
+  checkedAt?: Map<string, number>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type

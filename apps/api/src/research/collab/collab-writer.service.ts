@@ -56,29 +56,36 @@ export class CollabWriter {
   private store$(doc: CollabDoc, update: Uint8Array): Promise<void> {
     return new Promise<void>((resolve, reject) => {
       doc.unstored.push({ update, resolve, reject });
-      if (!doc.writing) void this.flush(doc);
+      if (!doc.writing) {
+        this.flush(doc).catch((err: unknown) => this.logger.error({ err }, `storing ${doc.docId} failed`));
+      }
     });
   }
 
   /** Writes the queued updates (one merged row per round) until the queue is empty. */
   private async flush(doc: CollabDoc): Promise<void> {
     doc.writing = true;
-    while (doc.unstored.length) {
-      const batch = doc.unstored.splice(0);
-      const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
-      try {
-        await this.store.append(doc.docId, doc.communityId, merged);
-        doc.storedRows++;
-        for (const b of batch) b.resolve();
-      } catch (err) {
-        // The in-memory document holds edits the store lacks: load it again; the senders resend theirs.
-        this.reload(doc);
-        const error = new AppError(ErrorCode.UNAVAILABLE, `the edit could not be stored: ${(err as Error).message}`);
-        for (const b of batch) b.reject(error);
-      }
+    try {
+      while (doc.unstored.length) await this.writeBatch(doc, doc.unstored.splice(0));
+    } finally {
+      doc.writing = false;
     }
-    doc.writing = false;
     this.maybeCompact(doc);
+  }
+
+  /** Stores one batch as one row and settles its senders' acks (UNAVAILABLE if it could not be stored). */
+  private async writeBatch(doc: CollabDoc, batch: CollabDoc['unstored']): Promise<void> {
+    try {
+      const merged = batch.length === 1 ? batch[0].update : Y.mergeUpdates(batch.map((b) => b.update));
+      await this.store.append(doc.docId, doc.communityId, merged);
+      doc.storedRows++;
+      for (const b of batch) b.resolve();
+    } catch (err) {
+      // The in-memory document holds edits the store lacks: load it again; the senders resend theirs.
+      this.reload(doc);
+      const error = new AppError(ErrorCode.UNAVAILABLE, `the edit could not be stored: ${(err as Error).message}`);
+      for (const b of batch) b.reject(error);
+    }
   }
 
   /** Applies an update another process accepted (and stored) and sends it to this process's sockets. */
@@ -102,6 +109,7 @@ export class CollabWriter {
       Y.applyUpdate(trial, update);
       const size = Y.encodeStateAsUpdate(trial).byteLength;
       if (size > COLLAB_LIMITS.docMaxBytes) throw tooLarge(size);
+      doc.sizeBound = size - update.byteLength; // exact again (commit adds the update's bytes)
     } catch (err) {
       if (err instanceof AppError) throw err;
       throw new AppError(ErrorCode.BAD_REQUEST, 'malformed Yjs update');
@@ -132,6 +140,7 @@ export class CollabWriter {
   }
 
   private reload(doc: CollabDoc): void {
+    if (!this.registry.isCurrent(doc)) return; // already replaced: never drop the fresh one
     this.registry.reload(doc).catch((err: unknown) => {
       this.logger.warn(`reloading ${doc.docId} failed: ${(err as Error).message}`);
       this.emitter.clear(doc.docId);

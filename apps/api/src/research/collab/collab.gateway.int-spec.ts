@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { getModelToken } from '@nestjs/mongoose';
 import { COLLAB_LIMITS, ErrorCode, type ErrorBody } from '@tongke/contracts';
-import type { Model } from 'mongoose';
+import { type Model, Types } from 'mongoose';
 import * as Y from 'yjs';
 import { type ApiTestApp, startApiTestApp } from '../../../../../test/support/api-test-app';
+import { DEMO } from '../../org/testing/org-test.support';
+import { ResearchGroupRepository } from '../groups/research-group.repository';
+import { LessonPlanRepository } from '../plans/lesson-plan.repository';
 import { CollabDocuments } from './collab-documents.service';
 import { CollabStore } from './collab-store.service';
 import { CollabUpdate } from './collab-update.schema';
@@ -109,6 +112,33 @@ describe(CollabGateway.name, () => {
       ok: false,
       error: { code: ErrorCode.INVALID_STATE },
     });
+  });
+
+  it('stops an open editor’s writes once they are made an observer (checked again after 30 s)', async () => {
+    const own = await groupWithPlan(t, '降级');
+    const editor = await client('english.zhao');
+    expect(await editor.join(own.docId)).toMatchObject({ ok: true, data: { access: 'edit' } });
+    editor.text().insert(0, '成员时写的');
+    expect(await editor.flush()).toEqual([]);
+
+    const plan = await t.app.get(LessonPlanRepository).findByIdForAccess(new Types.ObjectId(own.planId));
+    const groups = t.app.get(ResearchGroupRepository);
+    const group = await groups.findByIdForAccess(plan!.groupId);
+    const members = group!.members.map((m) =>
+      m.userId.equals(DEMO.user.englishZhao) ? { ...m, role: 'observer' as const } : m,
+    );
+    await groups.update(group!.communityId, group!._id, { members });
+    const realNow = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockImplementation(() => realNow + 31_000);
+    try {
+      const other = new Y.Doc();
+      other.getText('objectives').insert(0, '降级后写的');
+      const res = await editor.sendRaw(syncMessage(2, Y.encodeStateAsUpdate(other)));
+      expect(res).toMatchObject({ ok: false, error: { code: ErrorCode.FORBIDDEN } });
+    } finally {
+      clock.mockRestore();
+    }
+    expect(await storedText(own.docId)).toBe('成员时写的');
   });
 
   it('refuses malformed messages with BAD_REQUEST and keeps the stored document loadable', async () => {
