@@ -145,7 +145,9 @@ describe(MeetingSessions.name, () => {
     const h = await host();
     const { id } = await meetings.start(h, input({ memberIds: [h._id, ART_CHEN, ART_CHEN] }));
     expect((await join('music.li', id).expect(200)).body).toMatchObject({ role: LessonRole.LEAD });
-    expect((await join('english.zhao', id).expect(200)).body).toMatchObject({ role: LessonRole.OBSERVER });
+    // Not listed: a group's meeting is not open to the community's other teachers (officers observe).
+    await join('english.zhao', id).expect(403);
+    expect((await join('research.sun', id).expect(200)).body).toMatchObject({ role: LessonRole.OBSERVER });
     expect((await join('art.chen', id).expect(200)).body).toMatchObject({ role: LessonRole.MEMBER });
   });
 });

@@ -16,6 +16,8 @@ export interface StartMeetingInput {
   grade: number;
   /** The members (besides the host): accounts of the community; the host is dropped if listed. */
   memberIds: Types.ObjectId[];
+  /** Who else may observe it (e.g. the group's observers); research officers and admins always may. */
+  observerIds?: Types.ObjectId[];
   /** Planned length, 5..240 minutes. */
   durationMin: number;
   /** Record into the library. */
@@ -29,8 +31,8 @@ const TITLE_MAX = 100;
 /**
  * 网络教研: an online research meeting is a live session of kind `meeting` with no classrooms:
  * its host is the lead teacher (joins as LEAD), its listed members join as MEMBER and every one
- * of them publishes camera, mic and screen; other teachers, research officers and admins of the
- * community may observe. It starts now, like an instant lesson: `scheduled` and open at once,
+ * of them publishes camera, mic and screen; its listed observers, research officers and admins of
+ * the community may observe (other teachers may not: a group's meeting is not public). It starts now, like an instant lesson: `scheduled` and open at once,
  * `live` once the media node (placed at the first join) reports it started.
  */
 @Injectable()
@@ -56,6 +58,7 @@ export class MeetingSessions {
       leadTeacherId: host._id,
       classroomIds: [],
       memberIds,
+      observerIds: input.observerIds ?? [],
       plannedStart: now,
       plannedEnd: new Date(now.getTime() + input.durationMin * 60_000),
       createdBy: host._id,

@@ -17,6 +17,7 @@ const PARTICIPANTS: readonly LessonRole[] = [
   LessonRole.CLASSROOM,
   LessonRole.ASSISTANT,
   LessonRole.OBSERVER,
+  LessonRole.MEMBER,
 ];
 
 const scope = (sessionId: string) => `timeshift:${sessionId}`;

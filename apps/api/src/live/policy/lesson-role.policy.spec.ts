@@ -94,11 +94,20 @@ describe(`${resolveLessonRole.name} in a meeting (网络教研)`, () => {
     expect(resolveLessonRole(user([Role.TEACHER], { _id: member }), meeting)).toBe(LessonRole.MEMBER);
   });
 
-  it('lets other teachers, officers and admins of the community observe, and a member ask to observe', () => {
-    for (const role of [Role.TEACHER, Role.RESEARCH_OFFICER, Role.COMMUNITY_ADMIN]) {
+  it('lets research officers, admins and its listed observers observe, and a member ask to observe', () => {
+    for (const role of [Role.RESEARCH_OFFICER, Role.COMMUNITY_ADMIN]) {
       expect(resolveLessonRole(user([role]), meeting)).toBe(LessonRole.OBSERVER);
     }
+    const listed = new Types.ObjectId();
+    const withObserver = { ...meeting, observerIds: [listed] };
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: listed }), withObserver)).toBe(LessonRole.OBSERVER);
     expect(resolveLessonRole(user([Role.TEACHER], { _id: member }), meeting, true)).toBe(LessonRole.OBSERVER);
+  });
+
+  it('keeps a group’s meeting from other teachers and school admins of the community', () => {
+    expect(resolveLessonRole(user([Role.TEACHER]), meeting)).toBeNull();
+    expect(resolveLessonRole(user([Role.TEACHER]), meeting, true)).toBeNull();
+    expect(resolveLessonRole(user([Role.SCHOOL_ADMIN]), meeting)).toBeNull();
   });
 
   it('refuses terminals, assistants and other communities', () => {

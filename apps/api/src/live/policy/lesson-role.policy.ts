@@ -17,16 +17,27 @@ export interface LessonScope {
   /** `meeting` (网络教研): no classrooms; `memberIds` join as MEMBER. */
   kind?: LiveSessionKind;
   memberIds?: Types.ObjectId[];
+  /** `meeting`: who else may observe (besides research officers and admins). */
+  observerIds?: Types.ObjectId[];
 }
 
 const ADMIN_ROLES: readonly Role[] = [Role.COMMUNITY_ADMIN, Role.DISTRICT_ADMIN];
 const OBSERVER_ROLES: readonly Role[] = [Role.TEACHER, Role.RESEARCH_OFFICER, Role.SCHOOL_ADMIN, ...ADMIN_ROLES];
+/** Who observes any meeting of their community (they read every research group). */
+const MEETING_OVERSEER_ROLES: readonly Role[] = [Role.RESEARCH_OFFICER, ...ADMIN_ROLES];
 
 const hasAny = (user: LessonUser, roles: readonly Role[]) => user.roles.some((r) => roles.includes(r));
 const sameCommunity = (user: LessonUser, session: LessonScope) =>
   user.communityId?.equals(session.communityId) === true;
 const listedMember = (user: LessonUser, session: LessonScope) =>
   session.kind === 'meeting' && (session.memberIds ?? []).some((m) => m.equals(user._id));
+const listedIn = (ids: Types.ObjectId[] | undefined, user: LessonUser) => (ids ?? []).some((m) => m.equals(user._id));
+/** A meeting is observed only by its own people and those who oversee research (a group's meeting is not public). */
+const observesMeeting = (user: LessonUser, session: LessonScope) =>
+  user._id.equals(session.leadTeacherId) ||
+  listedIn(session.memberIds, user) ||
+  listedIn(session.observerIds, user) ||
+  hasAny(user, MEETING_OVERSEER_ROLES);
 const invitedClassroom = (user: LessonUser, session: LessonScope) =>
   user.classroomId !== undefined && session.classroomIds.some((c) => c.equals(user.classroomId as Types.ObjectId));
 
@@ -34,7 +45,8 @@ const invitedClassroom = (user: LessonUser, session: LessonScope) =>
  * The lesson role an account joins with, or null if it may not join. Unless it asks to
  * observe: the lead teacher leads, an invited classroom's terminal is that classroom, its
  * assistant assists; in a meeting (网络教研) its host leads and its listed members are MEMBERs.
- * Otherwise teachers, research officers and admins of the session's community may observe.
+ * Otherwise teachers, research officers and admins of the session's community may observe — a
+ * meeting only its members, its listed observers, research officers and admins.
  */
 export function resolveLessonRole(user: LessonUser, session: LessonScope, asObserver = false): LessonRole | null {
   if (!sameCommunity(user, session)) return null;
@@ -44,6 +56,7 @@ export function resolveLessonRole(user: LessonUser, session: LessonScope, asObse
     if (user.roles.includes(Role.TERMINAL) && invitedClassroom(user, session)) return LessonRole.CLASSROOM;
     if (user.roles.includes(Role.ASSISTANT) && invitedClassroom(user, session)) return LessonRole.ASSISTANT;
   }
+  if (session.kind === 'meeting' && !observesMeeting(user, session)) return null;
   return hasAny(user, OBSERVER_ROLES) ? LessonRole.OBSERVER : null;
 }
 

@@ -47,6 +47,13 @@ export class LiveSession {
   @Prop({ type: [MongooseSchema.Types.ObjectId], default: undefined })
   memberIds?: Types.ObjectId[];
 
+  /**
+   * 网络教研: who else may observe (the group's observers and members past the publishing limit);
+   * besides them only research officers and community admins observe a meeting.
+   */
+  @Prop({ type: [MongooseSchema.Types.ObjectId], default: undefined })
+  observerIds?: Types.ObjectId[];
+
   @Prop({
     type: String,
     required: true,

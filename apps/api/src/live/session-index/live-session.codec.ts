@@ -5,7 +5,7 @@ import type { LiveSession } from '../schemas/live-session.schema';
 type Encoded = Record<string, unknown>;
 
 const ID_FIELDS = ['_id', 'communityId', 'leadTeacherId', 'createdBy', 'scheduleId', 'termId', 'resourceId'] as const;
-const ID_LIST_FIELDS = ['classroomIds', 'memberIds'] as const;
+const ID_LIST_FIELDS = ['classroomIds', 'memberIds', 'observerIds'] as const;
 const DATE_FIELDS = ['plannedStart', 'plannedEnd', 'startedAt', 'endedAt', 'createdAt', 'updatedAt'] as const;
 /** Mongoose's version key: not part of the session. */
 const SKIPPED = new Set(['__v']);

@@ -3,7 +3,7 @@ import { ErrorCode, type ResearchActivityView, type startMeetingSchema } from '@
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
 import type { z } from 'zod';
-import { MeetingSessions } from '../../live/meeting-sessions.service';
+import { MEETING_MAX_MEMBERS, MeetingSessions } from '../../live/meeting-sessions.service';
 import { OrgDirectory } from '../../org/directory/org-directory.service';
 import type { User } from '../../org/schemas/user.schema';
 import type { ResearchGroup } from '../groups/research-group.schema';
@@ -15,8 +15,8 @@ export type StartMeetingBody = z.output<typeof startMeetingSchema>;
 
 /**
  * 网络教研: a group lead or member opens the activity's online meeting — a live session of kind
- * `meeting` hosted by the caller, whose members are the group's leads and members (they publish);
- * others who may read the group observe.
+ * `meeting` hosted by the caller, whose members are the group's leads and members (they publish, up
+ * to MEETING_MAX_MEMBERS); the group's observers (and members past the limit) observe.
  */
 @Injectable()
 export class ActivityMeetings {
@@ -41,7 +41,7 @@ export class ActivityMeetings {
       title: activity.title,
       subject: activity.subject,
       grade: activity.grade,
-      memberIds: await this.members(group),
+      ...(await this.participants(group, user._id)),
       durationMin: body.durationMin,
       record: body.record,
     });
@@ -49,15 +49,27 @@ export class ActivityMeetings {
     return this.views.toView(linked, group, found.canManage);
   }
 
-  /** The group's leads and members whose accounts can take part (enabled, in the community). */
-  private async members(group: ResearchGroup): Promise<Types.ObjectId[]> {
+  /**
+   * Who takes part: the group's leads and members (enabled accounts) publish, up to the meeting's
+   * limit (leads first); the rest of them and the group's observers may observe.
+   */
+  private async participants(
+    group: ResearchGroup,
+    hostId: Types.ObjectId,
+  ): Promise<{ memberIds: Types.ObjectId[]; observerIds: Types.ObjectId[] }> {
     const directory = await this.directory.of(group.communityId);
-    return group.members
-      .filter((m) => m.role === 'lead' || m.role === 'member')
-      .map((m) => m.userId)
-      .filter((id) => {
-        const account = directory.user(id);
-        return account !== undefined && !account.disabled;
-      });
+    const usable = group.members.filter((m) => {
+      const account = directory.user(m.userId);
+      return account !== undefined && !account.disabled && !m.userId.equals(hostId);
+    });
+    const publishers = usable
+      .filter((m) => m.role !== 'observer')
+      .sort((a, b) => Number(b.role === 'lead') - Number(a.role === 'lead'))
+      .map((m) => m.userId);
+    const observers = usable.filter((m) => m.role === 'observer').map((m) => m.userId);
+    return {
+      memberIds: publishers.slice(0, MEETING_MAX_MEMBERS),
+      observerIds: [...publishers.slice(MEETING_MAX_MEMBERS), ...observers],
+    };
   }
 }

@@ -61,7 +61,9 @@ export class ActivitySessionLinks {
   /** 409 while the activity's linked session is still to come or running. */
   async assertNoRunningSession(activity: ResearchActivity): Promise<void> {
     const current = activity.sessionId && (await this.sessions.findById(activity.communityId, activity.sessionId));
-    if (current && RUNNING.has(current.status)) {
+    // A scheduled session whose planned end has passed never started (nobody joined): not running.
+    const stale = current && current.status === 'scheduled' && current.plannedEnd.getTime() < Date.now();
+    if (current && RUNNING.has(current.status) && !stale) {
       throw new AppError(ErrorCode.CONFLICT, `the activity's session ${current._id.toString()} is ${current.status}`);
     }
   }

@@ -333,6 +333,10 @@ describe(ResearchActivitiesService.name, () => {
       });
       const join = await api.post('music.li', `/api/live-sessions/${view.sessionId}/join`, {}).expect(200);
       expect(join.body.role).toBe('member');
+      // The group's observer observes; a teacher outside the group may not look in.
+      const observed = await api.post('school.wang', `/api/live-sessions/${view.sessionId}/join`, {}).expect(200);
+      expect(observed.body.role).toBe('observer');
+      await api.post('art.chen', `/api/live-sessions/${view.sessionId}/join`, {}).expect(403);
       await api.post('music.li', `/api/research/activities/${activity.id}/meeting`, {}).expect(409);
     });
   });

@@ -103,6 +103,7 @@ export class ResearchActivitiesService {
     };
     const unset: string[] = [];
     if (body.rubricId) await this.assertRubric(group, body.rubricId);
+    if (body.rubricId && body.rubricId !== (activity.rubricId ?? 'default')) await this.assertNotEvaluated(activity);
     if (body.planId === null) unset.push('planId', 'planLinkedAt');
     if (body.planId && !activity.planId?.equals(body.planId)) {
       await this.assertPlan(group, oid(body.planId));
@@ -170,5 +171,16 @@ export class ResearchActivitiesService {
 
   private async assertRubric(group: ResearchGroup, rubricId: string): Promise<void> {
     if (!(await this.rubrics.find(group.communityId, rubricId))) throw badReference('rubricId', rubricId, 'a rubric');
+  }
+
+  /** 409 once anyone has scored the activity: its evaluations are against its rubric. */
+  private async assertNotEvaluated(activity: ResearchActivity): Promise<void> {
+    const evaluated = await this.evaluations.findByActivity(activity.communityId, activity._id);
+    if (evaluated.length > 0) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `the activity has ${evaluated.length} evaluation(s) against its rubric: the rubric can no longer change`,
+      );
+    }
   }
 }

@@ -45,11 +45,19 @@ export class ProducerHandlers implements HandlerGroup {
   }
 
   /**
-   * One screen share at a time (a meeting's members may all share): another participant's share
-   * is refused with 409 CONFLICT naming the sharer, who must stop first; one's own is replaced.
+   * One screen share at a time (a meeting's members may all share): another participant's live
+   * share is refused with 409 CONFLICT naming the sharer, who must stop first; one's own is
+   * replaced. A paused share (paused by its owner or the host) or one of a participant who dropped
+   * out blocks nobody.
    */
   private assertScreenFree({ room, peer }: HandlerContext): void {
-    const other = [...room.producers.values()].find((p) => p.source === 'screen' && p.peerId !== peer.id);
+    const other = [...room.producers.values()].find(
+      (p) =>
+        p.source === 'screen' &&
+        p.peerId !== peer.id &&
+        !p.producer.paused &&
+        room.peers.get(p.peerId)?.connected === true,
+    );
     if (!other) return;
     const name = room.peers.get(other.peerId)?.name ?? 'another participant';
     throw new AppError(ErrorCode.CONFLICT, `${name} is already sharing a screen: they must stop first`);
