@@ -120,7 +120,13 @@ export class ResearchSeedService {
       createdBy: DEMO_RESEARCH_GROUP.leadId,
       record: true,
     };
-    await this.sessions.create(session);
+    try {
+      await this.sessions.create(session);
+    } catch (err) {
+      // Another API process seeding the same database at once created it first.
+      if ((err as { code?: number }).code !== 11000) throw err;
+      return;
+    }
     await this.sessions.markLive(community, s._id, start);
     await this.sessions.markEnded(community, s._id, end, 'ended_by_teacher');
     await this.sessions.setResourceId(community, s._id, s.resourceId);

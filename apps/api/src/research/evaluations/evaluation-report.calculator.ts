@@ -20,7 +20,7 @@ export function scoreStats(values: number[]): ScoreStats | null {
 /** A dimension's score of one evaluation: its items' sum over their maximum sum, as 0..100. */
 export function dimensionScore(dimension: RubricDimensionDef, scores: Record<string, number>): number {
   const max = dimension.items.reduce((s, i) => s + i.maxScore, 0);
-  const sum = dimension.items.reduce((s, i) => s + (scores[i.key] ?? 0), 0);
+  const sum = dimension.items.reduce((s, i) => s + (Object.hasOwn(scores, i.key) ? scores[i.key] : 0), 0);
   return max > 0 ? (sum / max) * 100 : 0;
 }
 
@@ -51,7 +51,9 @@ export function computeReport(rubric: Pick<RubricView, 'dimensions'>, evaluation
         dimensionKey: d.key,
         name: i.name,
         maxScore: i.maxScore,
-        stats: scoreStats(evaluations.filter((e) => i.key in e.scores).map((e) => e.scores[i.key] as number)),
+        stats: scoreStats(
+          evaluations.filter((e) => Object.hasOwn(e.scores, i.key)).map((e) => e.scores[i.key] as number),
+        ),
       })),
     ),
     summaries: evaluations.filter((e) => e.summary.trim()).map((e) => ({ observer: e.observer, text: e.summary })),

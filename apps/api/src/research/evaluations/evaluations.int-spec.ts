@@ -80,8 +80,12 @@ describe(EvaluationsController.name, () => {
       200,
     );
     expect((b.body as EvaluationView).submitted).toBe(true);
-    // Observer C: everything 8 → 80, total 80.
-    await save('research.sun', { mode: 'recording', scores: scores(8), submit: true }).expect(200);
+    // Observer C: everything 8 → 80, total 80 — submitted, then corrected as a "draft" save: it stays
+    // submitted (a correction never withdraws it), and a correction missing items is refused.
+    await save('research.sun', { mode: 'recording', scores: scores(7), submit: true }).expect(200);
+    const corrected = await save('research.sun', { mode: 'recording', scores: scores(8) }).expect(200);
+    expect((corrected.body as EvaluationView).submitted).toBe(true);
+    await save('research.sun', { mode: 'recording', scores: { 'goals-clear': 8 } }).expect(400);
 
     const report = (await t.http.get(url('report')).set(as('art.chen')).expect(200)).body as EvaluationReportView;
     expect(report.evaluations).toBe(3);

@@ -37,15 +37,17 @@ export class EvaluationsService {
   async saveMine(user: User, activityId: Types.ObjectId, body: SaveEvaluation): Promise<EvaluationView> {
     const { activity } = await this.activities.readable(user, activityId);
     const rubric = await this.activities.rubricOf(activity);
-    checkScores(rubric, body.scores, body.submit);
-    const previous = body.submit ? await this.evaluations.findMine(activity.communityId, activity._id, user._id) : null;
+    const previous = await this.evaluations.findMine(activity.communityId, activity._id, user._id);
+    // A submitted evaluation stays submitted: later saves correct it (and must stay complete).
+    const submit = body.submit || previous?.submitted === true;
+    checkScores(rubric, body.scores, submit);
     const doc = await this.evaluations.save(activity.communityId, activity._id, user._id, {
       rubricId: rubric.id,
       mode: body.mode,
       scores: body.scores,
       summary: body.summary,
-      submitted: body.submit,
-      ...(body.submit && { submittedAt: previous?.submittedAt ?? new Date() }),
+      submitted: submit,
+      ...(submit && { submittedAt: previous?.submittedAt ?? new Date() }),
     });
     const person = await this.people.lookup(activity.communityId, [user._id]);
     return evaluationView(doc, person(user._id));

@@ -16,7 +16,7 @@ export function checkScores(rubric: Pick<RubricView, 'dimensions'>, scores: Reco
     }
   }
   if (submit && problems.length === 0) {
-    const missing = [...items.keys()].filter((k) => !(k in scores));
+    const missing = [...items.keys()].filter((k) => !Object.hasOwn(scores, k));
     if (missing.length) problems.push(`submitting needs every item scored; missing: ${missing.join(', ')}`);
   }
   if (problems.length) throw new AppError(ErrorCode.BAD_REQUEST, problems.join('; '));
