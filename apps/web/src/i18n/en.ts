@@ -106,7 +106,13 @@ const en: typeof zhCN = {
     back: 'Back to lessons',
     reconnecting: 'Network dropped, reconnecting automatically…',
     status: { connecting: 'Connecting', live: 'Live', reconnecting: 'Reconnecting', ended: 'Ended', error: 'Error' },
-    roles: { lead: 'Lead teacher', classroom: 'Classroom', assistant: 'Assistant', observer: 'Observer' },
+    roles: {
+      lead: 'Lead teacher',
+      classroom: 'Classroom',
+      assistant: 'Assistant',
+      observer: 'Observer',
+      member: 'Member',
+    },
     ended: {
       title: 'This lesson has ended',
       ended_by_teacher: 'The lead teacher ended the lesson.',

@@ -78,7 +78,7 @@ export default {
     back: '返回课程列表',
     reconnecting: '网络中断，正在自动重新连接…',
     status: { connecting: '正在连接', live: '直播中', reconnecting: '重新连接中', ended: '已结束', error: '出错' },
-    roles: { lead: '主讲教师', classroom: '听课教室', assistant: '助教', observer: '听课' },
+    roles: { lead: '主讲教师', classroom: '听课教室', assistant: '助教', observer: '听课', member: '教研成员' },
     ended: {
       title: '本节课已结束',
       ended_by_teacher: '主讲教师已结束本节课。',

@@ -8,6 +8,8 @@ import { LiveRequestError } from './live-request.error';
 export class LocalMedia {
   private readonly tracks: Partial<Record<MediaSource, MediaStreamTrack>> = {};
   private capturing: Promise<void> | null = null;
+  /** Bumped by stopAll: a capture that resolves after it (the user left) stops its tracks at once. */
+  private generation = 0;
 
   track(source: MediaSource): MediaStreamTrack | null {
     const t = this.tracks[source];
@@ -19,9 +21,14 @@ export class LocalMedia {
     const video = camera && !this.track('camera') ? camera : false;
     const audio = mic && !this.track('mic') ? MIC_CONSTRAINTS : false;
     if (!video && !audio) return Promise.resolve();
+    const generation = this.generation;
     this.capturing ??= navigator.mediaDevices
       .getUserMedia({ video, audio })
       .then((stream) => {
+        if (generation !== this.generation) {
+          for (const t of stream.getTracks()) t.stop();
+          return;
+        }
         for (const t of stream.getVideoTracks()) this.replace('camera', t);
         for (const t of stream.getAudioTracks()) this.replace('mic', t);
       })
@@ -48,6 +55,7 @@ export class LocalMedia {
 
   /** Asks the user for a screen, window or tab; `onEnded` runs when they stop sharing in the browser. */
   async startScreen(onEnded: () => void): Promise<MediaStreamTrack> {
+    const generation = this.generation;
     let stream: MediaStream;
     try {
       stream = await navigator.mediaDevices.getDisplayMedia({
@@ -59,6 +67,10 @@ export class LocalMedia {
     }
     const [track] = stream.getVideoTracks();
     if (!track) throw new LiveRequestError('DEVICE_UNAVAILABLE', 'no screen track');
+    if (generation !== this.generation) {
+      track.stop();
+      throw new LiveRequestError('DEVICE_UNAVAILABLE', 'left before the screen was chosen');
+    }
     track.contentHint = 'detail';
     track.addEventListener('ended', onEnded, { once: true });
     this.replace('screen', track);
@@ -71,6 +83,7 @@ export class LocalMedia {
   }
 
   stopAll(): void {
+    this.generation += 1;
     for (const source of Object.keys(this.tracks) as MediaSource[]) this.stop(source);
   }
 

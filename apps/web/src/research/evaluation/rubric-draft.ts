@@ -26,7 +26,8 @@ export const newDimension = (n: number): DimensionDraft => ({
   key: `dim-${n}`,
   name: '',
   weight: 0,
-  items: [newItem(n * 10 + 1)],
+  // Its own key space (`item-d<n>`): numbers from the page's counter never collide with it.
+  items: [{ ...newItem(n), key: `item-d${n}` }],
 });
 
 export function emptyRubric(): RubricDraft {

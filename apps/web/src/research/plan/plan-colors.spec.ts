@@ -1,7 +1,18 @@
 import { describe, expect, it } from '@jest/globals';
-import { avatarText, awarenessUser, presentUsers } from './plan-colors';
+import { avatarText, awarenessUser, presentUsers, safeColor } from './plan-colors';
 
 describe('plan presence', () => {
+  it('takes only #rrggbb colours from others (no style injection)', () => {
+    expect(safeColor('#e53935', '#000000')).toBe('#e53935');
+    expect(safeColor('#e5393533', '#000000')).toBe('#e5393533');
+    expect(safeColor('url(https://evil/x)', '#000000')).toBe('#000000');
+    expect(safeColor('red;position:fixed;inset:0', '#000000')).toBe('#000000');
+    expect(safeColor(42, '#000000')).toBe('#000000');
+    const [user] = presentUsers([[1, { user: { id: 'u', name: '李静', color: 'url(x)', colorLight: 'red;x' } }]]);
+    expect(user.color).toMatch(/^#[0-9a-f]{6}$/);
+    expect(user.colorLight).toMatch(/^#[0-9a-f]{8}$/);
+  });
+
   it('gives each user one stable colour', () => {
     expect(awarenessUser('u1', 'a')).toEqual(awarenessUser('u1', 'b') && { ...awarenessUser('u1', 'a') });
     expect(awarenessUser('u1', 'a').colorLight).toBe(`${awarenessUser('u1', 'a').color}33`);

@@ -10,6 +10,16 @@ function hash(text: string): number {
   return h;
 }
 
+const HEX_COLOR = /^#[0-9a-f]{6}([0-9a-f]{2})?$/i;
+
+/**
+ * A colour from another client's presence, used in inline styles: only `#rrggbb[aa]` is taken
+ * (anything else — `url(...)`, `red;position:fixed` — falls back), so no one can style others' pages.
+ */
+export function safeColor(value: unknown, fallback: string): string {
+  return typeof value === 'string' && HEX_COLOR.test(value) ? value : fallback;
+}
+
 export function awarenessUser(id: string, name: string): CollabAwarenessUser {
   const color = PALETTE[hash(id) % PALETTE.length];
   return { id, name, color, colorLight: `${color}33` };
@@ -24,8 +34,8 @@ export function presentUsers(states: Iterable<[number, Record<string, unknown>]>
       byId.set(user.id, {
         id: user.id,
         name: user.name,
-        color: user.color ?? PALETTE[0],
-        colorLight: user.colorLight ?? `${PALETTE[0]}33`,
+        color: safeColor(user.color, PALETTE[0]),
+        colorLight: safeColor(user.colorLight, `${PALETTE[0]}33`),
       });
   }
   return [...byId.values()];

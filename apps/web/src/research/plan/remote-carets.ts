@@ -2,6 +2,7 @@ import { type Extension, RangeSetBuilder } from '@codemirror/state';
 import { Decoration, type DecorationSet, EditorView, ViewPlugin, type ViewUpdate, WidgetType } from '@codemirror/view';
 import type { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { safeColor } from './plan-colors';
 
 // Remote carets and selections of the other editors of one Y.Text (after y-codemirror.next's
 // yRemoteSelections), and publishing the local caret to the awareness. The caret's name label is
@@ -76,14 +77,16 @@ function remoteDecorations(view: EditorView, ytext: Y.Text, awareness: Awareness
     const head = absolute(doc, cursor.head);
     if (!anchor || !head || anchor.type !== ytext || head.type !== ytext) return;
     const user = (state.user ?? {}) as { color?: string; colorLight?: string; name?: string };
-    const color = user.color ?? '#30bced';
+    const color = safeColor(user.color, '#30bced');
     const from = Math.min(anchor.index, head.index, length);
     const to = Math.min(Math.max(anchor.index, head.index), length);
     if (from < to)
       ranges.push({
         from,
         to,
-        deco: Decoration.mark({ attributes: { style: `background-color: ${user.colorLight ?? `${color}33`}` } }),
+        deco: Decoration.mark({
+          attributes: { style: `background-color: ${safeColor(user.colorLight, `${color}33`)}` },
+        }),
       });
     const at = Math.min(head.index, length);
     ranges.push({
