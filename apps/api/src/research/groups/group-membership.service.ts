@@ -10,7 +10,7 @@ import { Types } from 'mongoose';
 import { OrgDirectory } from '../../org/directory/org-directory.service';
 import type { User } from '../../org/schemas/user.schema';
 import { notFound } from '../../org/shared/found';
-import { ResearchAccess } from '../access/research-access.service';
+import { GroupWrites } from './group-writes.service';
 import { ResearchGroupRepository } from './research-group.repository';
 import { assertParticipants, withMemberRole } from './research-group.rules';
 import type { Mentorship } from './research-group.schema';
@@ -23,70 +23,74 @@ export type CreateMentorshipBody = Required<CreateMentorshipRequest>;
 export class GroupMembershipService {
   constructor(
     private readonly groups: ResearchGroupRepository,
-    private readonly access: ResearchAccess,
     private readonly directory: OrgDirectory,
     private readonly groupViews: ResearchGroupsService,
+    private readonly writes: GroupWrites,
   ) {}
 
   /** Adds `userId` to the group, or changes their role (not the lead's: hand the lead over with PATCH). */
   async setMember(user: User, id: Types.ObjectId, userId: Types.ObjectId, body: SetMemberRequest) {
-    const { group } = await this.access.managedGroup(user, id);
-    if (group.leadId.equals(userId)) {
-      throw new AppError(ErrorCode.CONFLICT, "the lead's role is changed by naming another lead (PATCH leadId)");
-    }
-    const isNew = !group.members.some((m) => m.userId.equals(userId));
-    if (isNew) assertParticipants(await this.directory.of(group.communityId), [{ id: userId, field: 'userId' }]);
-    const members = withMemberRole(group, userId, body.role, new Date());
-    await this.groups.update(group.communityId, id, { members });
+    await this.writes.managed(user, id, async ({ group }) => {
+      if (group.leadId.equals(userId)) {
+        throw new AppError(ErrorCode.CONFLICT, "the lead's role is changed by naming another lead (PATCH leadId)");
+      }
+      const isNew = !group.members.some((m) => m.userId.equals(userId));
+      if (isNew) assertParticipants(await this.directory.of(group.communityId), [{ id: userId, field: 'userId' }]);
+      const members = withMemberRole(group, userId, body.role, new Date());
+      await this.groups.update(group.communityId, id, { members });
+    });
     return this.groupViews.viewAs(user, id);
   }
 
   /** Removes a member (and their mentorships); the lead cannot be removed (409). */
   async removeMember(user: User, id: Types.ObjectId, userId: Types.ObjectId): Promise<ResearchGroupView> {
-    const { group } = await this.access.managedGroup(user, id);
-    if (group.leadId.equals(userId)) {
-      throw new AppError(ErrorCode.CONFLICT, 'the lead cannot be removed: name another lead first');
-    }
-    if (!group.members.some((m) => m.userId.equals(userId))) throw notFound('member of this group', userId);
-    const involves = (m: Mentorship) => m.mentorId.equals(userId) || m.menteeId.equals(userId);
-    await this.groups.update(group.communityId, id, {
-      members: group.members.filter((m) => !m.userId.equals(userId)),
-      mentorships: group.mentorships.filter((m) => !involves(m)),
+    await this.writes.managed(user, id, async ({ group }) => {
+      if (group.leadId.equals(userId)) {
+        throw new AppError(ErrorCode.CONFLICT, 'the lead cannot be removed: name another lead first');
+      }
+      if (!group.members.some((m) => m.userId.equals(userId))) throw notFound('member of this group', userId);
+      const involves = (m: Mentorship) => m.mentorId.equals(userId) || m.menteeId.equals(userId);
+      await this.groups.update(group.communityId, id, {
+        members: group.members.filter((m) => !m.userId.equals(userId)),
+        mentorships: group.mentorships.filter((m) => !involves(m)),
+      });
     });
     return this.groupViews.viewAs(user, id);
   }
 
   async addMentorship(user: User, id: Types.ObjectId, body: CreateMentorshipBody): Promise<ResearchGroupView> {
-    const { group } = await this.access.managedGroup(user, id);
-    const mentorId = new Types.ObjectId(body.mentorId);
-    const menteeId = new Types.ObjectId(body.menteeId);
-    for (const [field, userId] of [
-      ['mentorId', mentorId],
-      ['menteeId', menteeId],
-    ] as const) {
-      if (!group.members.some((m) => m.userId.equals(userId))) {
-        throw new AppError(ErrorCode.BAD_REQUEST, `${field} ${userId.toHexString()} is not a member of this group`);
+    await this.writes.managed(user, id, async ({ group }) => {
+      const mentorId = new Types.ObjectId(body.mentorId);
+      const menteeId = new Types.ObjectId(body.menteeId);
+      for (const [field, userId] of [
+        ['mentorId', mentorId],
+        ['menteeId', menteeId],
+      ] as const) {
+        if (!group.members.some((m) => m.userId.equals(userId))) {
+          throw new AppError(ErrorCode.BAD_REQUEST, `${field} ${userId.toHexString()} is not a member of this group`);
+        }
       }
-    }
-    if (group.mentorships.some((m) => m.mentorId.equals(mentorId) && m.menteeId.equals(menteeId))) {
-      throw new AppError(ErrorCode.CONFLICT, 'these two are already paired as mentor and mentee');
-    }
-    const mentorship: Mentorship = {
-      _id: new Types.ObjectId(),
-      mentorId,
-      menteeId,
-      since: new Date(),
-      note: body.note,
-    };
-    await this.groups.update(group.communityId, id, { mentorships: [...group.mentorships, mentorship] });
+      if (group.mentorships.some((m) => m.mentorId.equals(mentorId) && m.menteeId.equals(menteeId))) {
+        throw new AppError(ErrorCode.CONFLICT, 'these two are already paired as mentor and mentee');
+      }
+      const mentorship: Mentorship = {
+        _id: new Types.ObjectId(),
+        mentorId,
+        menteeId,
+        since: new Date(),
+        note: body.note,
+      };
+      await this.groups.update(group.communityId, id, { mentorships: [...group.mentorships, mentorship] });
+    });
     return this.groupViews.viewAs(user, id);
   }
 
   async removeMentorship(user: User, id: Types.ObjectId, mentorshipId: Types.ObjectId): Promise<ResearchGroupView> {
-    const { group } = await this.access.managedGroup(user, id);
-    if (!group.mentorships.some((m) => m._id.equals(mentorshipId))) throw notFound('mentorship', mentorshipId);
-    await this.groups.update(group.communityId, id, {
-      mentorships: group.mentorships.filter((m) => !m._id.equals(mentorshipId)),
+    await this.writes.managed(user, id, async ({ group }) => {
+      if (!group.mentorships.some((m) => m._id.equals(mentorshipId))) throw notFound('mentorship', mentorshipId);
+      await this.groups.update(group.communityId, id, {
+        mentorships: group.mentorships.filter((m) => !m._id.equals(mentorshipId)),
+      });
     });
     return this.groupViews.viewAs(user, id);
   }

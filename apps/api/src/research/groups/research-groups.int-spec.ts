@@ -129,6 +129,28 @@ describe(ResearchGroupsController.name, () => {
     await t.http.delete(`${url}/members/${ART_CHEN}`).set(as('music.li')).expect(404);
   });
 
+  it('never lets two concurrent member changes undo each other (the one that loses the race gets 409)', async () => {
+    const group = await createGroup('music.li');
+    const url = `/api/research/groups/${group.id}`;
+    const people = [ART_CHEN, DEMO.user.englishZhao];
+    for (let round = 0; round < 5; round++) {
+      const answers = await Promise.all(
+        people.map((id, i) =>
+          t.http
+            .put(`${url}/members/${id}`)
+            .set(as(i === 0 ? 'music.li' : 'admin'))
+            .send({ role: round % 2 ? 'observer' : 'member' }),
+        ),
+      );
+      expect(answers.map((a) => a.status).every((s) => s === 200 || s === 409)).toBe(true);
+      const stored = (await t.http.get(url).set(as('music.li')).expect(200)).body as ResearchGroupView;
+      people.forEach((id, i) => {
+        if (answers[i].status === 200) expect(stored.members.some((m) => m.userId === id)).toBe(true);
+      });
+      for (const id of people) await t.http.delete(`${url}/members/${id}`).set(as('music.li'));
+    }
+  });
+
   it('pairs mentors with mentees among the members, and ends the pairing', async () => {
     const group = await createGroup('music.li', { members: [{ userId: DEMO.user.englishZhao, role: 'member' }] });
     const url = `/api/research/groups/${group.id}/mentorships`;

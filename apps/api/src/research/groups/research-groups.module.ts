@@ -3,8 +3,10 @@ import { AuthModule } from '../../auth/auth.module';
 import { OrgDirectoryModule } from '../../org/directory/org-directory.module';
 import { OrgModule } from '../../org/org.module';
 import { ResearchAccessModule } from '../access/research-access.module';
+import { RedisLock } from '../../live/redis-lock.adapter';
 import { GroupCandidatesService } from './group-candidates.service';
 import { GroupMembershipService } from './group-membership.service';
+import { GroupWrites } from './group-writes.service';
 import { ResearchGroupViews } from './research-group-views.service';
 import { ResearchGroupsController } from './research-groups.controller';
 import { ResearchGroupsService } from './research-groups.service';
@@ -13,7 +15,14 @@ import { ResearchGroupsService } from './research-groups.service';
 @Module({
   imports: [ResearchAccessModule, OrgDirectoryModule, OrgModule, AuthModule],
   controllers: [ResearchGroupsController],
-  providers: [GroupCandidatesService, ResearchGroupsService, GroupMembershipService, ResearchGroupViews],
+  providers: [
+    RedisLock,
+    GroupWrites,
+    GroupCandidatesService,
+    ResearchGroupsService,
+    GroupMembershipService,
+    ResearchGroupViews,
+  ],
   exports: [ResearchGroupViews],
 })
 export class ResearchGroupsModule {}

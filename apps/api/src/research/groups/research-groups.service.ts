@@ -16,6 +16,7 @@ import { found as foundOr } from '../../org/shared/found';
 import { groupAccess, type ResearchViewer } from '../access/research-access.policy';
 import { ResearchAccess } from '../access/research-access.service';
 import { ResearchGroupViews } from './research-group-views.service';
+import { GroupWrites } from './group-writes.service';
 import { ResearchGroupRepository } from './research-group.repository';
 import { assertParticipants, initialMembers, withNewLead } from './research-group.rules';
 import type { ResearchGroup } from './research-group.schema';
@@ -35,6 +36,7 @@ export class ResearchGroupsService {
     private readonly views: ResearchGroupViews,
     private readonly directory: OrgDirectory,
     private readonly communities: CommunityRepository,
+    private readonly writes: GroupWrites,
   ) {}
 
   /** The groups the caller may read: a district admin's of one community (or all of their district). */
@@ -89,18 +91,19 @@ export class ResearchGroupsService {
   }
 
   async update(user: User, id: Types.ObjectId, body: UpdateGroupRequest): Promise<ResearchGroupView> {
-    const { group } = await this.access.managedGroup(user, id);
-    const { leadId, ...fields } = body;
-    const set: Partial<ResearchGroup> = { ...fields };
-    if (leadId && !group.leadId.equals(leadId)) {
-      const newLead = new Types.ObjectId(leadId);
-      assertParticipants(await this.directory.of(group.communityId), [{ id: newLead, field: 'leadId' }]);
-      Object.assign(set, { leadId: newLead, members: withNewLead(group, newLead, new Date()) });
-    }
-    await conflictOnDuplicate(
-      this.groups.update(group.communityId, id, set),
-      `the community already has a research group named ${body.name ?? group.name}`,
-    );
+    await this.writes.managed(user, id, async ({ group }) => {
+      const { leadId, ...fields } = body;
+      const set: Partial<ResearchGroup> = { ...fields };
+      if (leadId && !group.leadId.equals(leadId)) {
+        const newLead = new Types.ObjectId(leadId);
+        assertParticipants(await this.directory.of(group.communityId), [{ id: newLead, field: 'leadId' }]);
+        Object.assign(set, { leadId: newLead, members: withNewLead(group, newLead, new Date()) });
+      }
+      await conflictOnDuplicate(
+        this.groups.update(group.communityId, id, set),
+        `the community already has a research group named ${body.name ?? group.name}`,
+      );
+    });
     return this.viewAs(user, id);
   }
 
