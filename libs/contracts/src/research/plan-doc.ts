@@ -57,7 +57,8 @@ const numberOf = (map: Y.Map<unknown>, key: string): number => {
   const value = map.get(key);
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 };
-const kindOf = (map: Y.Map<unknown>): HomeworkKind => {
+/** A 作业设计 item's kind (`written` unless it holds a known kind). */
+export const homeworkKindOf = (map: Y.Map<unknown>): HomeworkKind => {
   const value = map.get('kind');
   return (HOMEWORK_KINDS as readonly unknown[]).includes(value) ? (value as HomeworkKind) : 'written';
 };
@@ -74,19 +75,19 @@ const mapsOf = (list: { toArray(): unknown[] }): Y.Map<unknown>[] =>
 export function readPlanContent(doc: Y.Doc): PlanContent {
   const content = { ...EMPTY_PLAN_CONTENT };
   for (const section of PLAN_TEXT_SECTIONS) content[section] = planText(doc, section).toString();
-  content.process = mapsOf(planProcess(doc)).map((m) => ({
-    id: idOf(m),
-    title: textOf(m, 'title'),
-    minutes: numberOf(m, 'minutes'),
-    content: textOf(m, 'content'),
-  }));
-  content.homework = mapsOf(planHomework(doc)).map((m) => ({
-    id: idOf(m),
-    content: textOf(m, 'content'),
-    kind: kindOf(m),
-    minutes: numberOf(m, 'minutes'),
-  }));
+  content.process = mapsOf(planProcess(doc)).map(readProcessStep);
+  content.homework = mapsOf(planHomework(doc)).map(readHomeworkItem);
   return content;
+}
+
+/** One 教学过程 step's Y.Map as plain data. */
+export function readProcessStep(m: Y.Map<unknown>): ProcessStep {
+  return { id: idOf(m), title: textOf(m, 'title'), minutes: numberOf(m, 'minutes'), content: textOf(m, 'content') };
+}
+
+/** One 作业设计 item's Y.Map as plain data. */
+export function readHomeworkItem(m: Y.Map<unknown>): PlanHomeworkItem {
+  return { id: idOf(m), content: textOf(m, 'content'), kind: homeworkKindOf(m), minutes: numberOf(m, 'minutes') };
 }
 
 const yText = (value: string): Y.Text => new Y.Text(value);
