@@ -108,7 +108,7 @@ async function startRedis({ port, dir }) {
     '--dir',
     dir,
     '--databases',
-    '64',
+    '128',
   ];
   const started = await spawnListening('redis-server', bin, args, p);
   return { ...started, url: `redis://127.0.0.1:${p}` };

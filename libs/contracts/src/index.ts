@@ -11,3 +11,4 @@ export * from './schedule';
 export * from './import';
 export * from './library';
 export * from './research';
+export * from './insight';

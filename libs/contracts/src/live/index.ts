@@ -6,3 +6,4 @@ export * from './live-requests';
 export * from './live-events';
 export * from './lesson-record-events';
 export * from './broadcast-signal';
+export * from './link-stats';

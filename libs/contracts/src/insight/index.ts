@@ -1,0 +1,3 @@
+export * from './insight-values';
+export * from './insight-views';
+export * from './insight-tables';
