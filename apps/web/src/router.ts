@@ -100,6 +100,19 @@ export const router = createRouter({
       component: () => import('./pages/admin/AdminAuditPage.vue'),
       beforeEnter: requireCommunityAdmin,
     },
+    // 数据看板: delivery, coverage and balance dashboards, and lessons live now (ECharts loads with these only).
+    {
+      path: '/insight',
+      name: 'insight',
+      component: () => import('./insight/InsightPage.vue'),
+      beforeEnter: requireAdmin,
+    },
+    {
+      path: '/insight/live',
+      name: 'insight-live',
+      component: () => import('./insight/InsightPage.vue'),
+      beforeEnter: requireAdmin,
+    },
   ],
 });
 
