@@ -7,6 +7,7 @@ import { LiveAuthMiddleware } from './auth/live-auth.middleware';
 import { LiveConnectionService } from './connection/live-connection.service';
 import { LiveEmitter } from './emit/live.emitter';
 import { BroadcastSignalListener } from './broadcast/broadcast-signal.listener';
+import { LinkStatsPublisher } from './link-stats.publisher';
 import { LiveGateway } from './live.gateway';
 import { PlainViewerService } from './plain/plain-viewer.service';
 import { LessonRecorderFactory } from './recording/lesson-recorder.factory';
@@ -53,6 +54,7 @@ import { LiveDispatcher } from './signaling/live-dispatcher.service';
     PlainViewerService,
     LessonRecorderFactory,
     UdpPortAllocator,
+    LinkStatsPublisher,
   ],
   exports: [LiveRoomsService, PlainViewerService],
 })

@@ -4,6 +4,7 @@ import { ErrorCode, LessonRole, type JoinTokenClaims, type LessonEndReason } fro
 import { AppError } from '@tongke/core';
 import { LiveEmitter } from '../emit/live.emitter';
 import type { LiveSocket } from '../live-socket.types';
+import { LinkStatsPublisher } from '../link-stats.publisher';
 import { LESSON_MEDIA_CODECS } from '../media/media-codecs';
 import { eventStamp, LessonRecordClient } from '../record/lesson-record.client';
 import { LessonRecorderFactory } from '../recording/lesson-recorder.factory';
@@ -31,6 +32,7 @@ export class LiveRoomsService implements OnModuleDestroy {
     private readonly server: MediaServerConfig,
     private readonly recorders: LessonRecorderFactory,
     private readonly broadcast: BroadcastConfig,
+    private readonly linkStats: LinkStatsPublisher,
   ) {}
 
   isEnded(sessionId: string): boolean {
@@ -88,6 +90,7 @@ export class LiveRoomsService implements OnModuleDestroy {
       mediasoup: this.mediasoup,
       workers: this.pool,
       broadcast: this.broadcast,
+      linkStats: this.linkStats,
     };
     const room = new Room(sessionId, title, router, deps);
     this.rooms.set(sessionId, room);

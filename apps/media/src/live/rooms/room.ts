@@ -11,10 +11,12 @@ import { Mutex } from 'async-mutex';
 import type { types } from 'mediasoup';
 import { BroadcastFanout, type ViewerRouterPool } from '../broadcast/broadcast.fanout';
 import type { BroadcastEvent, EventPayload, LiveEmitter } from '../emit/live.emitter';
+import type { LinkStatsPublisher } from '../link-stats.publisher';
 import { LessonState } from '../lesson/lesson.state';
 import { ClassroomControls } from '../lesson/classroom.controls';
 import { QuizRunner } from '../lesson/quiz.runner';
 import { ConsumerManager } from '../media/consumer.manager';
+import { LinkStatsReporter } from '../media/link-stats.reporter';
 import type { ConsumerEntry, ProducerEntry, TransportEntry } from '../media/media-entries';
 import { ProducerManager } from '../media/producer.manager';
 import { QualityMonitor } from '../media/quality.monitor';
@@ -31,6 +33,8 @@ export interface RoomDeps {
   /** Where broadcast viewer routers come from (the worker pool) and each worker's consumer budget. */
   workers: ViewerRouterPool;
   broadcast: BroadcastConfig;
+  /** Where the participants' link stats go (the API's live operations view). */
+  linkStats: LinkStatsPublisher;
 }
 
 /**
@@ -53,6 +57,7 @@ export class Room {
   readonly controls = new ClassroomControls(this);
   readonly quizzes = new QuizRunner(this);
   private readonly quality = new QualityMonitor(this);
+  private readonly linkStats: LinkStatsReporter;
   /** View-only broadcast viewers (名校网络课堂): their viewer routers and the pipes to them. */
   readonly broadcast: BroadcastFanout;
   closed = false;
@@ -69,6 +74,8 @@ export class Room {
     this.logger = new Logger(`Room ${sessionId}`);
     this.broadcast = new BroadcastFanout(this, deps.workers, deps.broadcast.workerConsumerBudget);
     this.quality.start();
+    this.linkStats = new LinkStatsReporter(this, deps.linkStats);
+    this.linkStats.start();
   }
 
   get emitter(): LiveEmitter {
@@ -211,6 +218,7 @@ export class Room {
     this.closed = true;
     clearTimeout(this.emptyTimer);
     this.quality.stop();
+    void this.linkStats.stop();
     void this.recorder?.finish();
     this.lesson.dispose();
     for (const peer of this.peers.values()) clearTimeout(peer.graceTimer);

@@ -1,0 +1,79 @@
+import type { PeerLinkStats } from '@tongke/contracts';
+import type { PeerWho } from '../rooms/peer';
+
+/** What a transport's stats say of its throughput (mediasoup `WebRtcTransportStat` / `PlainTransportStat`), bit/s. */
+export interface TransportRates {
+  recvBitrate: number;
+  sendBitrate: number;
+}
+
+/** The fields of an RTP stream's stats (mediasoup `ProducerStat` / `ConsumerStat`) the link view reads. */
+export interface RtpStreamStats {
+  /** `inbound-rtp` (a producer's stream), `outbound-rtp` (a consumer's). */
+  type: string;
+  /** Loss over the last RTCP interval, RFC 3550 fixed point: 0..255 for 0..100 %. */
+  fractionLost: number;
+  /** Round-trip time in ms, present once measured. */
+  roundTripTime?: number;
+}
+
+/** One participant's raw stats as the reporter collected them from mediasoup. */
+export interface RawPeerStats {
+  /** Transports it sends on (its WebRTC send transport, an RTP ingest's plain transports). */
+  sending: TransportRates[];
+  /** Transports it receives on (its WebRTC recv transport). */
+  receiving: TransportRates[];
+  /** Stats of its producers' streams (what the node receives from it). */
+  producerStreams: RtpStreamStats[];
+  /** Stats of the consumers it receives (each also lists the producer's stream, which is ignored). */
+  consumerStreams: RtpStreamStats[];
+}
+
+const kbps = (bps: number) => Math.round(bps / 1000);
+const finite = (n: unknown): n is number => typeof n === 'number' && Number.isFinite(n);
+const sum = (values: number[]) => values.filter(finite).reduce((a, b) => a + b, 0);
+
+/**
+ * Loss on the participant's uplink in percent (one decimal): the worst of its producers' inbound
+ * streams over the last RTCP interval; undefined while it publishes nothing.
+ */
+export function uplinkLossPct(producerStreams: RtpStreamStats[]): number | undefined {
+  const fractions = producerStreams
+    .filter((s) => s.type === 'inbound-rtp' && finite(s.fractionLost))
+    .map((s) => Math.min(255, Math.max(0, s.fractionLost)));
+  if (fractions.length === 0) return undefined;
+  return Math.round((Math.max(...fractions) / 256) * 1000) / 10;
+}
+
+/**
+ * Round-trip time between node and participant in ms: the largest measured on its producers'
+ * inbound streams (RTCP XR) or on the streams the node sends it (receiver reports); undefined
+ * until one was measured.
+ */
+export function linkRttMs(raw: Pick<RawPeerStats, 'producerStreams' | 'consumerStreams'>): number | undefined {
+  const rtts = [
+    ...raw.producerStreams.filter((s) => s.type === 'inbound-rtp'),
+    ...raw.consumerStreams.filter((s) => s.type === 'outbound-rtp'),
+  ]
+    .map((s) => s.roundTripTime)
+    .filter((r): r is number => finite(r) && r > 0);
+  return rtts.length ? Math.round(Math.max(...rtts)) : undefined;
+}
+
+/** The participant's link as the live operations view shows it. */
+export function peerLinkStats(who: PeerWho, raw: RawPeerStats): PeerLinkStats {
+  const stats: PeerLinkStats = {
+    peerId: who.peerId,
+    userId: who.userId,
+    name: who.name,
+    role: who.role,
+    inKbps: kbps(sum(raw.sending.map((t) => t.recvBitrate))),
+    outKbps: kbps(sum(raw.receiving.map((t) => t.sendBitrate))),
+  };
+  if (who.classroomId) stats.classroomId = who.classroomId;
+  const lossPct = uplinkLossPct(raw.producerStreams);
+  if (lossPct !== undefined) stats.lossPct = lossPct;
+  const rttMs = linkRttMs(raw);
+  if (rttMs !== undefined) stats.rttMs = rttMs;
+  return stats;
+}
