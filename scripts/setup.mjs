@@ -2,7 +2,7 @@
 // npm run setup: installs and builds everything Tongke needs on a fresh Debian 12 machine.
 // Idempotent: each step checks its cache first, so a second run takes seconds.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import paths from './lib/paths.cjs';
@@ -191,6 +191,46 @@ async function goTool(name, bin) {
   execFileSync('mv', [`${bin}.tmp`, bin]);
 }
 
+/**
+ * The FerretDB launcher, built against a patched copy of the FerretDB module (see
+ * tools/ferretdb/patches.json: its `_id` lookups did not use the `_id` index).
+ */
+async function ferretdbLauncher() {
+  const bin = paths.ferretdbBin;
+  if (existsSync(bin)) return 'cached';
+  const go = goBinary();
+  const toolDir = path.join(ROOT, 'tools', 'ferretdb');
+  const spec = JSON.parse(readFileSync(path.join(toolDir, 'patches.json'), 'utf8'));
+  const work = path.join(paths.ferretdbDir, 'build');
+  rmSync(work, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  const version = `${spec.module}@v${paths.FERRETDB_VERSION}`;
+  const downloaded = JSON.parse(execFileSync(go, ['mod', 'download', '-json', version], { cwd: toolDir }).toString());
+  const src = path.join(work, 'module');
+  cpSync(downloaded.Dir, src, { recursive: true });
+  execFileSync('chmod', ['-R', 'u+w', src]);
+  for (const p of spec.patches) {
+    const file = path.join(src, p.file);
+    const text = readFileSync(file, 'utf8');
+    if (text.split(p.from).length !== 2) throw new StepError(`FerretDB patch does not apply to ${p.file}`);
+    writeFileSync(file, text.replace(p.from, p.to));
+  }
+  for (const f of ['go.mod', 'go.sum']) cpSync(path.join(toolDir, f), path.join(work, f));
+  execFileSync(go, ['mod', 'edit', `-replace=${spec.module}=${src}`, path.join(work, 'go.mod')]);
+  mkdirSync(path.dirname(bin), { recursive: true });
+  await run(
+    go,
+    ['build', '-trimpath', '-ldflags=-s -w', `-modfile=${path.join(work, 'go.mod')}`, '-o', `${bin}.tmp`, '.'],
+    {
+      cwd: toolDir,
+      logFile: path.join(LOG_DIR, 'ferretdb.log'),
+      progress: /downloading/,
+    },
+  );
+  execFileSync('mv', [`${bin}.tmp`, bin]);
+  rmSync(work, { recursive: true, force: true });
+}
+
 async function buildApps() {
   const marker = path.join(ROOT, 'dist', '.tongke-build-hash');
   const hash = buildHash(
@@ -207,11 +247,7 @@ const ALL_STEPS = [
   ['npm', 'npm dependencies (npm ci)', npmDependencies],
   ['libsrtp', `libsrtp2 ${paths.LIBSRTP_DEBIAN_VERSION} with OpenSSL crypto, from Debian source`, libsrtpOpenssl],
   ['worker', `mediasoup ${paths.MEDIASOUP_VERSION} worker from source`, mediasoupWorker],
-  [
-    'ferretdb',
-    `embedded MongoDB-compatible server (FerretDB ${paths.FERRETDB_VERSION})`,
-    () => goTool('ferretdb', paths.ferretdbBin),
-  ],
+  ['ferretdb', `embedded MongoDB-compatible server (FerretDB ${paths.FERRETDB_VERSION})`, () => ferretdbLauncher()],
   [
     'compose-check',
     'Compose file checker (compose-go, for tests without a Docker engine)',

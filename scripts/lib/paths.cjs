@@ -25,7 +25,7 @@ function sourceHash(files) {
   return hash.digest('hex').slice(0, 10);
 }
 
-const FERRETDB_SOURCES = ['main.go', 'listen.go', 'go.mod', 'go.sum'].map((f) =>
+const FERRETDB_SOURCES = ['main.go', 'listen.go', 'go.mod', 'go.sum', 'patches.json'].map((f) =>
   path.join(ROOT, 'tools', 'ferretdb', f),
 );
 const COMPOSE_CHECK_SOURCES = ['main.go', 'go.mod', 'go.sum'].map((f) => path.join(ROOT, 'tools', 'compose-check', f));
