@@ -6,6 +6,7 @@ import { AuthModule } from './auth/auth.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImportModule } from './import/import.module';
+import { InsightModule } from './insight/insight.module';
 import { LibraryModule } from './library/library.module';
 import { ResearchModule } from './research/research.module';
 import { LiveModule } from './live/live.module';
@@ -31,6 +32,7 @@ export class AppModule {
         OrgAdminModule,
         ImportModule,
         LiveModule,
+        InsightModule,
         LibraryModule,
         ResearchModule,
         ScheduleModule,

@@ -184,6 +184,18 @@ const MATRIX: Record<string, Access> = {
   'GET /api/research/templates': 'signed-in',
   'POST /api/research/templates': 'signed-in',
   'DELETE /api/research/templates/{id}': 'signed-in',
+  // The live operations view: admins only, each within their scope (district / community / school).
+  'GET /api/insight/live': SCHOOL_ADMINS,
+  // Insight dashboards: admins only, each within their scope (district / community / school; the
+  // query's communityId / schoolId outside it → 403). Without a query allowed callers get 400.
+  'GET /api/insight/scopes': SCHOOL_ADMINS,
+  'GET /api/insight/overview': SCHOOL_ADMINS,
+  'GET /api/insight/schools': SCHOOL_ADMINS,
+  'GET /api/insight/coverage': SCHOOL_ADMINS,
+  'GET /api/insight/trend': SCHOOL_ADMINS,
+  'GET /api/insight/library': SCHOOL_ADMINS,
+  'GET /api/insight/balance': SCHOOL_ADMINS,
+  'GET /api/insight/export/{table}': SCHOOL_ADMINS,
 };
 
 /** One demo account per role (apps/api/src/seed/demo-district.data.ts). */

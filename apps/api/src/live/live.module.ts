@@ -4,6 +4,7 @@ import { ScheduleModule as NestScheduleModule } from '@nestjs/schedule';
 import { MediaNodeDirectory } from '@tongke/core';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { InsightSignalsModule } from '../insight/signals/insight-signals.module';
 import { RecordingIntakeModule } from '../library/recordings/recording-intake.module';
 import { ClassroomsModule } from '../org/classrooms/classrooms.module';
 import { OrgModule } from '../org/org.module';
@@ -68,6 +69,7 @@ const repositories = [
     AuditModule,
     ClassroomsModule,
     RecordingIntakeModule,
+    InsightSignalsModule,
     NestScheduleModule.forRoot(),
     MongooseModule.forFeature([
       { name: LiveSession.name, schema: LiveSessionSchema },
@@ -104,6 +106,14 @@ const repositories = [
     SessionIndexService,
     MeetingSessions,
   ],
-  exports: [LiveSessionsService, ScheduledSessionsService, MeetingSessions, LiveSessionRepository],
+  exports: [
+    LiveSessionsService,
+    ScheduledSessionsService,
+    MeetingSessions,
+    LiveSessionRepository,
+    SessionIndexService,
+    AttendanceRepository,
+    LessonEventsService,
+  ],
 })
 export class LiveModule {}

@@ -142,6 +142,11 @@ export class RedisService implements OnApplicationShutdown {
     return Number(count);
   }
 
+  /** Adds 1 to a counter (no expiry) and answers the new count. */
+  async incr(key: string): Promise<number> {
+    return this.client.incr(key);
+  }
+
   /** Sets the key (no expiry). */
   async set(key: string, value: string): Promise<void> {
     await this.client.set(key, value);

@@ -4,7 +4,9 @@
 //   c.<name>                community-wide counters of the contribution's community
 //   s.<schoolId>.<name>     counters of one school (schoolId: 24-hex)
 // (names listed in insight-counter.names.ts). Rollups sum contributions per community and local
-// day; any date range is then a sum of month totals and day prefixes (see InsightRollupRepository).
+// day; any date range is then a sum of month totals and day prefixes (see InsightRollupReader).
+
+import { nestCounters } from './insight-counter-map';
 
 /** Counter path → amount (may be negative in a delta). */
 export type Counters = Record<string, number>;
@@ -24,3 +26,38 @@ export interface Contribution {
 }
 
 export const COUNTER_SEGMENT = /^[A-Za-z0-9_]+$/;
+
+const COMMUNITY_ID = /^[0-9a-fA-F]{24}$/;
+const LOCAL_DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** Throws unless `id` is a 24-hex community id. */
+export function assertCommunityId(id: string): void {
+  if (typeof id !== 'string' || !COMMUNITY_ID.test(id)) throw new Error(`Insight: bad community id "${String(id)}"`);
+}
+
+/** Throws unless `day` is a real calendar day written YYYY-MM-DD. */
+export function assertLocalDay(day: string): void {
+  const valid =
+    typeof day === 'string' && LOCAL_DAY.test(day) && new Date(`${day}T00:00:00Z`).toISOString().slice(0, 10) === day;
+  if (!valid) throw new Error(`Insight: bad local day "${String(day)}" (expected YYYY-MM-DD)`);
+}
+
+/** Throws unless the path is dot-separated COUNTER_SEGMENTs. */
+export function assertCounterPath(path: string): void {
+  if (!path.split('.').every((s) => COUNTER_SEGMENT.test(s))) throw new Error(`Insight: bad counter path "${path}"`);
+}
+
+/** Throws (naming the problem) unless the contribution is well-formed: community id, day, paths, finite amounts and version. */
+export function assertContribution(c: Contribution): void {
+  assertCommunityId(c.communityId);
+  assertLocalDay(c.day);
+  if (typeof c.counters !== 'object' || c.counters === null) throw new Error('Insight: counters must be an object');
+  for (const [path, n] of Object.entries(c.counters)) {
+    assertCounterPath(path);
+    if (typeof n !== 'number' || !Number.isFinite(n))
+      throw new Error(`Insight: counter ${path} is not a finite number`);
+  }
+  if (c.version !== undefined && !Number.isFinite(c.version))
+    throw new Error('Insight: version must be a finite number');
+  nestCounters(c.counters); // throws when a path is both a counter and the parent of others
+}

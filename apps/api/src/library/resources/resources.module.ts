@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../../audit/audit.module';
 import { AuthModule } from '../../auth/auth.module';
+import { InsightSignalsModule } from '../../insight/signals/insight-signals.module';
 import { MediaToolsModule } from '../media-tools/media-tools.module';
 import { FavouriteRepository } from './favourites/favourite.repository';
 import { Favourite, FavouriteSchema } from './favourites/favourite.schema';
@@ -38,6 +39,7 @@ import { SeriesService } from './series/series.service';
     AuthModule,
     AuditModule,
     MediaToolsModule,
+    InsightSignalsModule,
     MongooseModule.forFeature([
       { name: Resource.name, schema: ResourceSchema },
       { name: Favourite.name, schema: FavouriteSchema },

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { LessonRole } from '@tongke/contracts';
 import type { Model, Types } from 'mongoose';
+import { lessonFactKey } from '../../insight/signals/insight-signal.keys';
+import { InsightSignals } from '../../insight/signals/insight-signals.service';
 import { Attendance } from '../schemas/attendance.schema';
 
 export interface AttendeeIdentity {
@@ -15,9 +17,13 @@ export interface AttendeeIdentity {
 /** Closing retries this often when a concurrent update moved the open interval. */
 const CLOSE_ATTEMPTS = 3;
 
+/** Every write tells insight the session changed (its lesson fact counts the attendance). */
 @Injectable()
 export class AttendanceRepository {
-  constructor(@InjectModel(Attendance.name) private readonly model: Model<Attendance>) {}
+  constructor(
+    @InjectModel(Attendance.name) private readonly model: Model<Attendance>,
+    private readonly signals: InsightSignals,
+  ) {}
 
   /** Opens an interval for the peer, unless one is open already (a replaced connection keeps it). */
   async open(communityId: Types.ObjectId, sessionId: Types.ObjectId, who: AttendeeIdentity, at: Date): Promise<void> {
@@ -33,6 +39,7 @@ export class AttendanceRepository {
       )
       .exec();
     await this.model.updateOne({ ...key, openSince: null }, { $set: { openSince: at } }).exec();
+    await this.signals.changed([lessonFactKey(sessionId.toHexString())]);
   }
 
   /** Closes the peer's open interval at `at` (no-op if none is open). */
@@ -40,7 +47,7 @@ export class AttendanceRepository {
     for (let attempt = 0; attempt < CLOSE_ATTEMPTS; attempt++) {
       const doc = await this.model.findOne({ communityId, sessionId, peerId }).lean().exec();
       if (!doc?.openSince) return;
-      if (await this.closeOpen(doc, at)) return;
+      if (await this.closeOpen(doc, at)) return this.signals.changed([lessonFactKey(sessionId.toHexString())]);
     }
   }
 
@@ -56,6 +63,24 @@ export class AttendanceRepository {
   async findBySession(communityId: Types.ObjectId, sessionId: Types.ObjectId): Promise<Attendance[]> {
     const docs = await this.model.find({ communityId, sessionId }).sort({ createdAt: 1, _id: 1 }).lean().exec();
     // An empty array set on insert is not kept by every backend: absent means no closed interval yet.
+    return docs.map((d) => ({ ...d, intervals: d.intervals ?? [] }));
+  }
+
+  /**
+   * The open intervals (who is connected now) of the sessions' participants having `role`, in one
+   * query (the live operations view: a few live lessons at a time).
+   */
+  findOpen(sessionIds: Types.ObjectId[], role: LessonRole): Promise<Attendance[]> {
+    if (sessionIds.length === 0) return Promise.resolve([]);
+    return this.model
+      .find({ sessionId: { $in: sessionIds }, role, openSince: { $ne: null } })
+      .lean()
+      .exec();
+  }
+
+  /** Every attendance document of the community (insight rebuilds: one read instead of one per session). */
+  async findByCommunity(communityId: Types.ObjectId): Promise<Attendance[]> {
+    const docs = await this.model.find({ communityId }).lean().exec();
     return docs.map((d) => ({ ...d, intervals: d.intervals ?? [] }));
   }
 

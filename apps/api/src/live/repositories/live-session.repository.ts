@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { LessonEndReason, LiveSessionStatus } from '@tongke/contracts';
 import type { FilterQuery, Model, Types, UpdateQuery } from 'mongoose';
+import { lessonFactKey } from '../../insight/signals/insight-signal.keys';
+import { InsightSignals } from '../../insight/signals/insight-signals.service';
 import { LiveSession } from '../schemas/live-session.schema';
 import { SessionWriteLock } from '../session-index/session-write-lock.adapter';
 
@@ -62,7 +64,8 @@ export type SessionWriteListener = (ids: Types.ObjectId[]) => Promise<void>;
 /**
  * Reads of one session and all writes go by `_id` alone (the one filter FerretDB pushes down);
  * the community and the conditions of conditional writes are checked in code, under a
- * per-session Redis lock. After every write the listeners (the session index) hear the ids.
+ * per-session Redis lock. After every write the listeners (the session index) hear the ids, and
+ * insight is told the lessons changed (their facts are recomputed).
  */
 @Injectable()
 export class LiveSessionRepository {
@@ -71,6 +74,7 @@ export class LiveSessionRepository {
   constructor(
     @InjectModel(LiveSession.name) private readonly model: Model<LiveSession>,
     private readonly lock: SessionWriteLock,
+    private readonly signals: InsightSignals,
   ) {}
 
   onWrite(listener: SessionWriteListener): void {
@@ -368,6 +372,8 @@ export class LiveSessionRepository {
   }
 
   private async written(ids: Types.ObjectId[]): Promise<void> {
-    if (ids.length) await Promise.all(this.listeners.map((listen) => listen(ids)));
+    if (ids.length === 0) return;
+    await this.signals.changed(ids.map((id) => lessonFactKey(id.toHexString())));
+    await Promise.all(this.listeners.map((listen) => listen(ids)));
   }
 }

@@ -10,7 +10,15 @@ const id = () => new Types.ObjectId();
 describe(CommunityDirectory.name, () => {
   const own = id();
   const other = id();
-  const school = { _id: id(), communityId: own, name: '城关小学', kind: 'urban', stage: 'primary' } as School;
+  const school = {
+    _id: id(),
+    communityId: own,
+    name: '城关小学',
+    kind: 'urban',
+    stage: 'primary',
+    studentCount: 420,
+  } as School;
+  const unCounted = { _id: id(), communityId: own, name: '新建小学', kind: 'rural', stage: 'junior' } as School;
   const foreignSchool = { _id: id(), communityId: other, name: '别的学校', kind: 'rural' } as School;
   const room = { _id: id(), communityId: own, schoolId: school._id, name: '三(1)班', seats: 40 } as Classroom;
   const foreignRoom = { _id: id(), communityId: other, schoolId: foreignSchool._id, name: '外' } as Classroom;
@@ -32,13 +40,20 @@ describe(CommunityDirectory.name, () => {
   } as User;
   const foreignUser = { ...teacher, _id: id(), communityId: other, displayName: '外人' } as User;
   const dir = new CommunityDirectory(own, {
-    schools: [school, foreignSchool],
+    schools: [school, foreignSchool, unCounted],
     classrooms: [room, foreignRoom],
     users: [teacher, disabledTeacher, terminal, foreignUser],
   });
 
   it('keeps only the fields name lookups need', () => {
-    expect(dir.school(school._id)).toEqual({ id: school._id, name: '城关小学', kind: 'urban' });
+    expect(dir.school(school._id)).toEqual({
+      id: school._id,
+      name: '城关小学',
+      kind: 'urban',
+      stage: 'primary',
+      studentCount: 420,
+    });
+    expect(dir.school(unCounted._id)?.studentCount).toBe(0);
     expect(dir.classroom(room._id.toString())).toEqual({ id: room._id, name: '三(1)班', schoolId: school._id });
     expect(dir.user(terminal._id)).toEqual({
       id: terminal._id,
@@ -70,6 +85,10 @@ describe(CommunityDirectory.name, () => {
     expect(dir.schoolUsers(school._id, Role.TEACHER).map((u) => u.displayName)).toEqual(['李老师', '王老师']);
     expect(dir.schoolUsers(foreignSchool._id, Role.TEACHER)).toEqual([]);
     expect(dir.schoolClassrooms(school._id).map((c) => c.name)).toEqual(['三(1)班']);
+  });
+
+  it("lists the community's own schools in load order", () => {
+    expect(dir.schoolList().map((s) => s.name)).toEqual(['城关小学', '新建小学']);
   });
 
   it('is immutable', () => {

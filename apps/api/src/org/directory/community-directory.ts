@@ -1,4 +1,4 @@
-import type { ClassroomRef, Role, SchoolKind } from '@tongke/contracts';
+import type { ClassroomRef, Role, SchoolKind, SchoolStage } from '@tongke/contracts';
 import type { Types } from 'mongoose';
 import type { Classroom } from '../schemas/classroom.schema';
 import type { School } from '../schemas/school.schema';
@@ -8,6 +8,8 @@ export interface DirectorySchool {
   readonly id: Types.ObjectId;
   readonly name: string;
   readonly kind: SchoolKind;
+  readonly stage: SchoolStage;
+  readonly studentCount: number;
 }
 
 export interface DirectoryClassroom {
@@ -45,13 +47,18 @@ export class CommunityDirectory {
   ) {
     const own = <T extends { communityId?: Types.ObjectId }>(list: T[]) =>
       list.filter((d) => d.communityId?.equals(communityId) === true);
-    this.schools = byId(own(docs.schools).map((s) => ({ id: s._id, name: s.name, kind: s.kind })));
+    this.schools = byId(own(docs.schools).map(directorySchool));
     this.classrooms = byId(own(docs.classrooms).map((c) => ({ id: c._id, name: c.name, schoolId: c.schoolId })));
     this.users = byId(own(docs.users).map(directoryUser));
   }
 
   school(id: Id): DirectorySchool | undefined {
     return this.schools.get(id.toString());
+  }
+
+  /** Every school of the community, in the order loaded (by name). */
+  schoolList(): DirectorySchool[] {
+    return [...this.schools.values()];
   }
 
   classroom(id: Id): DirectoryClassroom | undefined {
@@ -89,6 +96,10 @@ export class CommunityDirectory {
     const key = schoolId.toString();
     return [...this.classrooms.values()].filter((c) => c.schoolId.toString() === key);
   }
+}
+
+function directorySchool(s: School): DirectorySchool {
+  return { id: s._id, name: s.name, kind: s.kind, stage: s.stage, studentCount: s.studentCount ?? 0 };
 }
 
 function directoryUser(u: User): DirectoryUser {

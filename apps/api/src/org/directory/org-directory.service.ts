@@ -16,13 +16,19 @@ import { onOrgWrite } from './org-write.hooks';
 
 /** The tag of accounts outside any community (district admins): only "everything changed" reaches them. */
 const DISTRICT_WIDE = 'district-wide';
+
+/** A district's communities (a list spans communities, so any org change drops every list). */
+interface DistrictCommunities {
+  district: string;
+  communities: Community[];
+}
 // Longer than RedisService's connect timeout, so an unreachable Redis is reported as such first.
 const SUBSCRIBE_TIMEOUT_MS = 15_000;
 
 /**
  * In-process read model of the org data the hot paths need: per community a snapshot of its
  * schools, classrooms and accounts (see CommunityDirectory), plus accounts and communities by id
- * for the auth guard. Never stale after a write: every write to these collections (hooked in
+ * for the auth guard and each district's communities (insight scopes). Never stale after a write: every write to these collections (hooked in
  * their schemas, see watchOrgWrites) drops the affected entries here before it answers and is
  * published to the other API processes, which drop theirs on the message. While the Redis
  * subscription is down nothing is kept (messages could be missed), and everything is dropped
@@ -36,6 +42,7 @@ export class OrgDirectory implements OnModuleInit, OnModuleDestroy {
   private readonly snapshots = new DirectoryCache<CommunityDirectory>((d) => d.communityId.toHexString());
   private readonly users = new DirectoryCache<User>((u) => u.communityId?.toHexString() ?? DISTRICT_WIDE);
   private readonly communities = new DirectoryCache<Community>((c) => c._id.toHexString());
+  private readonly districts = new DirectoryCache<DistrictCommunities>(() => DISTRICT_WIDE);
   private live = false;
   private stopWatching?: () => void;
   private unsubscribe?: () => Promise<void>;
@@ -96,6 +103,13 @@ export class OrgDirectory implements OnModuleInit, OnModuleDestroy {
     return community && { ...community };
   }
 
+  /** The communities of a district (education bureau), by name (copies: callers may not change the kept list). */
+  async districtCommunities(district: string): Promise<Community[]> {
+    const load = async () => ({ district, communities: await this.communityDocs.findByDistrict(district) });
+    const found = await this.cached(this.districts, district, load);
+    return (found?.communities ?? []).map((c) => ({ ...c }));
+  }
+
   private cached<V>(cache: DirectoryCache<V>, key: string, load: () => Promise<V | null>, tag?: string) {
     return this.live ? cache.get(key, load, tag) : load();
   }
@@ -122,6 +136,8 @@ export class OrgDirectory implements OnModuleInit, OnModuleDestroy {
     this.snapshots.invalidate(change);
     this.users.invalidate(change);
     this.communities.invalidate(change);
+    // A new, renamed or moved community changes some district's list, whichever community it names.
+    this.districts.invalidate(ALL_CHANGED);
   }
 
   private setLive(live: boolean): void {

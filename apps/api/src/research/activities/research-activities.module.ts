@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
+import { InsightSignalsModule } from '../../insight/signals/insight-signals.module';
 import { LiveModule } from '../../live/live.module';
 import { OrgDirectoryModule } from '../../org/directory/org-directory.module';
 import { ResearchAccessModule } from '../access/research-access.module';
@@ -23,6 +24,7 @@ import { ResearchActivityStoreModule } from './research-activity-store.module';
     EvaluationStoreModule,
     RubricStoreModule,
     LiveModule,
+    InsightSignalsModule,
   ],
   controllers: [ResearchActivitiesController],
   providers: [ActivityAccess, ActivityViewsService, ActivitySessionLinks, ActivityMeetings, ResearchActivitiesService],

@@ -9,6 +9,8 @@ import {
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
 import type { z } from 'zod';
+import { activityFactKey } from '../../insight/signals/insight-signal.keys';
+import { InsightSignals } from '../../insight/signals/insight-signals.service';
 import { badReference } from '../../org/shared/found';
 import type { User } from '../../org/schemas/user.schema';
 import { ResearchAccess } from '../access/research-access.service';
@@ -41,6 +43,7 @@ export class ResearchActivitiesService {
     private readonly evaluations: EvaluationRepository,
     private readonly links: ActivitySessionLinks,
     private readonly views: ActivityViewsService,
+    private readonly signals: InsightSignals,
   ) {}
 
   /** The group's activities (readers of the group), or those of every group the caller may read in their community. */
@@ -89,6 +92,7 @@ export class ResearchActivitiesService {
       ...(body.rubricId && { rubricId: body.rubricId }),
       createdBy: user._id,
     });
+    await this.signals.changed([activityFactKey(activity._id.toHexString())]);
     return this.views.toView(activity, group, true);
   }
 
@@ -113,6 +117,7 @@ export class ResearchActivitiesService {
     if (body.sessionId) set.sessionId = await this.links.assertLinkable(activity, oid(body.sessionId));
     const updated = await this.activities.update(group.communityId, id, set, unset);
     if (!updated) throw new AppError(ErrorCode.NOT_FOUND, `no research activity ${id.toString()}`);
+    await this.signals.changed([activityFactKey(id.toHexString())]);
     return this.views.toView(updated, group, canManage);
   }
 
@@ -127,6 +132,7 @@ export class ResearchActivitiesService {
       );
     }
     await this.activities.delete(group.communityId, id);
+    await this.signals.changed([activityFactKey(id.toHexString())]);
   }
 
   /** 课后返研: the activity's teacher or the group lead saves the reflection. */

@@ -3,6 +3,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { COLLAB_LIMITS, ErrorCode } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import * as Y from 'yjs';
+import { InsightSignals } from '../../insight/signals/insight-signals.service';
 import type { CollabDoc } from './collab-doc';
 import { CollabRegistry } from './collab-registry.service';
 import { CollabRelay } from './collab-relay.adapter';
@@ -10,6 +11,9 @@ import { CollabStore } from './collab-store.service';
 import { withinSizeBound } from './compaction.policy';
 import { CollabEmitter } from './collab.emitter';
 import { encodeUpdate } from './sync-message.codec';
+
+/** Lesson plans' documents are `plan:<planId>`. */
+const PLAN_DOC_PREFIX = 'plan:';
 
 const tooLarge = (size: number) =>
   new AppError(
@@ -32,6 +36,7 @@ export class CollabWriter {
     private readonly registry: CollabRegistry,
     private readonly emitter: CollabEmitter,
     private readonly relay: CollabRelay,
+    private readonly signals: InsightSignals,
   ) {}
 
   /**
@@ -49,7 +54,21 @@ export class CollabWriter {
     this.relay.publish({ kind: 'update', docId: doc.docId, data: update }).catch((err: unknown) => {
       this.logger.warn(`relaying an update of ${doc.docId} failed: ${(err as Error).message}`);
     });
-    return { stored: this.store$(doc, update) };
+    const stored = this.store$(doc, update);
+    const userId = exceptSocketId && doc.members.get(exceptSocketId)?.userId;
+    if (userId)
+      void stored.then(
+        () => this.signalEdit(doc, userId),
+        () => undefined,
+      );
+    return { stored };
+  }
+
+  /** Tells insight that a user's edit of a lesson plan was stored (co-planning participation). */
+  private async signalEdit(doc: CollabDoc, userId: string): Promise<void> {
+    if (!doc.docId.startsWith(PLAN_DOC_PREFIX)) return;
+    const planId = doc.docId.slice(PLAN_DOC_PREFIX.length);
+    await this.signals.used({ kind: 'plan.edit', userId, planId, at: new Date().toISOString() });
   }
 
   /** Queues the update for storage; while a write is in flight, later updates are merged into the next one. */

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '../../auth/auth.module';
+import { InsightSignalsModule } from '../../insight/signals/insight-signals.module';
 import { ResearchAccessModule } from '../access/research-access.module';
 import { CollabAuthMiddleware } from './collab-auth.middleware';
 import { CollabDispatcher } from './collab-dispatcher.service';
@@ -26,6 +27,7 @@ import { CollabGateway } from './collab.gateway';
   imports: [
     AuthModule,
     ResearchAccessModule,
+    InsightSignalsModule,
     MongooseModule.forFeature([{ name: CollabUpdate.name, schema: CollabUpdateSchema }]),
   ],
   providers: [

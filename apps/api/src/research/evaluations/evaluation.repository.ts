@@ -15,6 +15,11 @@ export class EvaluationRepository extends TenantRepository<Evaluation> {
     super(model, 'createdAt');
   }
 
+  /** An evaluation by id alone, for insight facts (which learn the community from it); never for access checks. */
+  findByIdForService(id: Types.ObjectId): Promise<Evaluation | null> {
+    return this.model.findById(id).lean<Evaluation>().exec();
+  }
+
   findByActivity(communityId: Types.ObjectId, activityId: Types.ObjectId): Promise<Evaluation[]> {
     return this.find(communityId, { activityId });
   }

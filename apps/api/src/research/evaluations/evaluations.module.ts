@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
+import { InsightSignalsModule } from '../../insight/signals/insight-signals.module';
 import { OrgDirectoryModule } from '../../org/directory/org-directory.module';
 import { ResearchAccessModule } from '../access/research-access.module';
 import { ResearchActivityStoreModule } from '../activities/research-activity-store.module';
@@ -24,6 +25,7 @@ import { TimedCommentsService } from './timed-comments.service';
     ResearchActivityStoreModule,
     RubricStoreModule,
     EvaluationStoreModule,
+    InsightSignalsModule,
   ],
   controllers: [EvaluationsController],
   providers: [EvaluatedActivities, EvaluationPeople, EvaluationsService, TimedCommentsService, EvaluationReportService],

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { EvaluationView, saveEvaluationSchema } from '@tongke/contracts';
 import type { Types } from 'mongoose';
 import type { z } from 'zod';
+import { evaluationFactKey } from '../../insight/signals/insight-signal.keys';
+import { InsightSignals } from '../../insight/signals/insight-signals.service';
 import type { User } from '../../org/schemas/user.schema';
 import { EvaluatedActivities } from './evaluated-activity.service';
 import { EvaluationPeople } from './evaluation-people.service';
@@ -18,6 +20,7 @@ export class EvaluationsService {
     private readonly activities: EvaluatedActivities,
     private readonly evaluations: EvaluationRepository,
     private readonly people: EvaluationPeople,
+    private readonly signals: InsightSignals,
   ) {}
 
   /** The submitted evaluations and the caller's own draft. */
@@ -49,6 +52,7 @@ export class EvaluationsService {
       submitted: submit,
       ...(submit && { submittedAt: previous?.submittedAt ?? new Date() }),
     });
+    await this.signals.changed([evaluationFactKey(doc._id.toHexString())]);
     const person = await this.people.lookup(activity.communityId, [user._id]);
     return evaluationView(doc, person(user._id));
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { type DownloadView, ErrorCode, type PlaybackView } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import type { Types } from 'mongoose';
+import { InsightSignals } from '../../../insight/signals/insight-signals.service';
 import type { User } from '../../../org/schemas/user.schema';
 import { downloadFilename } from '../media/download-filename';
 import { ResourceMediaLinks } from '../media/resource-media.links';
@@ -14,7 +15,8 @@ type ReadyResource = Resource & { media: ResourceMedia };
 
 /**
  * Playback and download links of ready resources (signed, see ResourceMediaLinks), and the
- * counts: one view per user and resource per half hour, one download per download link.
+ * counts: one view per user and resource per half hour, one download per download link (each
+ * counted one also goes to insight).
  */
 @Injectable()
 export class PlaybackService {
@@ -23,12 +25,14 @@ export class PlaybackService {
     private readonly resources: ResourceRepository,
     private readonly links: ResourceMediaLinks,
     private readonly recentViews: RecentViewsStore,
+    private readonly signals: InsightSignals,
   ) {}
 
   async playback(user: User, id: Types.ObjectId): Promise<PlaybackView> {
     const resource = ready((await this.access.visible(user, id)).resource);
     if (await this.recentViews.firstViewLately(resource._id, user._id)) {
       await this.resources.increment(resource.communityId, resource._id, 'views');
+      await this.signalUse('lib.view', user, resource);
     }
     const { base, expiresAt } = this.links.sign(resource._id.toHexString());
     return {
@@ -44,12 +48,18 @@ export class PlaybackService {
   async download(user: User, id: Types.ObjectId): Promise<DownloadView> {
     const resource = ready((await this.access.visible(user, id)).resource);
     await this.resources.increment(resource.communityId, resource._id, 'downloads');
+    await this.signalUse('lib.download', user, resource);
     const { base, expiresAt } = this.links.sign(resource._id.toHexString());
     return {
       url: `${base}/video.mp4?download=1`,
       filename: downloadFilename(resource.title),
       expiresAt: expiresAt.toISOString(),
     };
+  }
+
+  private signalUse(kind: 'lib.view' | 'lib.download', user: User, resource: Resource): Promise<void> {
+    const at = new Date().toISOString();
+    return this.signals.used({ kind, userId: user._id.toHexString(), resourceId: resource._id.toHexString(), at });
   }
 }
 

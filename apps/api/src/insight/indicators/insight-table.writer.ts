@@ -1,0 +1,28 @@
+import { stringify } from 'csv-stringify/sync';
+import { Workbook } from 'exceljs';
+import type { InsightExportFormat, InsightTableData } from '@tongke/contracts';
+import type { InsightExportLang } from './dto/insight-export-query.dto';
+
+export const EXPORT_CONTENT_TYPES: Record<InsightExportFormat, string> = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+const headerOf = (table: InsightTableData, lang: InsightExportLang) =>
+  table.columns.map((c) => (lang === 'en' ? c.en : c.zh));
+
+/** CSV: UTF-8 with a BOM (so spreadsheet programs read the Chinese), RFC 4180 quoting, CRLF rows, empty cells for null. */
+export function tableCsv(table: InsightTableData, lang: InsightExportLang): Buffer {
+  const rows = [headerOf(table, lang), ...table.rows.map((r) => r.map((cell) => cell ?? ''))];
+  return Buffer.from(stringify(rows, { bom: true, record_delimiter: 'windows' }), 'utf8');
+}
+
+/** XLSX: one sheet, the header row, numbers as numbers and empty cells for null. */
+export async function tableXlsx(table: InsightTableData, lang: InsightExportLang, sheetName: string): Promise<Buffer> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.addRow(headerOf(table, lang)).font = { bold: true };
+  for (const row of table.rows) sheet.addRow(row.map((cell) => cell ?? null));
+  sheet.columns.forEach((column) => (column.width = 16));
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

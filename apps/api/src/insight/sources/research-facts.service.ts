@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { Types } from 'mongoose';
+import { ResearchActivityRepository } from '../../research/activities/research-activity.repository';
+import type { Evaluation } from '../../research/evaluations/evaluation.schema';
+import { EvaluationRepository } from '../../research/evaluations/evaluation.repository';
+import { RubricCatalog } from '../../research/rubrics/rubric.catalog';
+import type { Contribution } from '../rollups/insight-contribution';
+import { InsightProjector } from '../rollups/insight.projector';
+import { activityFactKey, evaluationFactKey } from '../signals/insight-signal.keys';
+import type { CommunityLookups } from './insight-org-lookups.service';
+import { InsightOrgLookups } from './insight-org-lookups.service';
+import { ResearchFactBuilder } from './research-fact.builder';
+
+/** Recomputes research facts (`eval:<id>`, `act:<id>`) from their documents and puts them into the rollups. */
+@Injectable()
+export class ResearchFactsService {
+  constructor(
+    private readonly evaluations: EvaluationRepository,
+    private readonly activities: ResearchActivityRepository,
+    private readonly rubrics: RubricCatalog,
+    private readonly lookups: InsightOrgLookups,
+    private readonly builder: ResearchFactBuilder,
+    private readonly projector: InsightProjector,
+  ) {}
+
+  async refreshEvaluation(id: string): Promise<void> {
+    const found = Types.ObjectId.isValid(id) ? await this.evaluations.findByIdForService(new Types.ObjectId(id)) : null;
+    const fact = found ? await this.evaluationFact(found, await this.lookups.forPeople(found.communityId)) : null;
+    await this.projector.put(evaluationFactKey(id), fact);
+  }
+
+  async refreshActivity(id: string): Promise<void> {
+    const found = Types.ObjectId.isValid(id) ? await this.activities.findByIdForAccess(new Types.ObjectId(id)) : null;
+    const place = found ? (await this.lookups.forPeople(found.communityId)).placeOf(found.teacherId) : null;
+    await this.projector.put(activityFactKey(id), found ? this.builder.activity(found, place) : null);
+  }
+
+  /** The evaluation's fact (also for rebuilds, which pass the community's lookups and a rubric cache). */
+  async evaluationFact(
+    e: Evaluation,
+    org: Pick<CommunityLookups, 'placeOf'>,
+    rubricCache = new Map<string, ReturnType<RubricCatalog['find']>>(),
+  ): Promise<Contribution | null> {
+    if (!e.submitted) return null;
+    let rubric = rubricCache.get(e.rubricId);
+    if (!rubric) rubricCache.set(e.rubricId, (rubric = this.rubrics.find(e.communityId, e.rubricId)));
+    return this.builder.evaluation(e, await rubric, org.placeOf(e.observerId));
+  }
+}
