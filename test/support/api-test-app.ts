@@ -89,6 +89,7 @@ function testApiConfig(redisDb: number, options: ApiTestAppOptions): ApiConfig {
       SEED_DEMO_TIMETABLE: options.demoTimetable ? 'true' : 'false',
       SEED_DEMO_LIBRARY: 'false',
       SEED_DEMO_RESEARCH: 'false',
+      SEED_DEMO_INSIGHT: 'false',
       STORAGE_ROOT: options.storageRoot ?? mkdtempSync(path.join(tmpdir(), 'tongke-storage-')),
       ...options.env,
     }),

@@ -81,6 +81,8 @@ export class ApiServerConfig {
     readonly seedDemoLibrary: boolean = true,
     /** With seedDemo: also seed the demo research studio (plans, activities, evaluations). */
     readonly seedDemoResearch: boolean = true,
+    /** With seedDemo: also replay the demo term's past lessons (and a second community's) so the insight dashboards have a history. */
+    readonly seedDemoInsight: boolean = true,
   ) {}
 }
 

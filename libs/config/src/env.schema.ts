@@ -91,6 +91,8 @@ export const apiEnv = commonEnv.extend({
   /** With SEED_DEMO: also generate demo library videos (processed by the pipeline). */
   SEED_DEMO_LIBRARY: bool(true),
   SEED_DEMO_RESEARCH: bool(true),
+  /** With SEED_DEMO: also replay the demo term's past lessons so the insight dashboards have a history. */
+  SEED_DEMO_INSIGHT: bool(true),
   ACCESS_TOKEN_TTL_MIN: z.coerce
     .number()
     .int()

@@ -61,6 +61,7 @@ export function loadApiConfig(env: Env = process.env): ApiConfig {
       e.SEED_DEMO_TIMETABLE,
       e.SEED_DEMO_LIBRARY,
       e.SEED_DEMO_RESEARCH,
+      e.SEED_DEMO_INSIGHT,
     ),
     lesson: new LessonConfig(e.LESSON_OPEN_LEAD_MIN, e.LESSON_MISSED_GRACE_MIN, e.LESSON_LIFECYCLE_TICK_S),
     storage: storage(e),

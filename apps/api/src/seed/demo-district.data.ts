@@ -7,7 +7,8 @@ import { Types } from 'mongoose';
 // science). Names are illustrative; facts from ../shared/seeds.
 
 /** Fixed ids keep seeding idempotent: a re-run rewrites the same documents. */
-const id = (n: number) => new Types.ObjectId(`74e9c0000000000000${n.toString(16).padStart(6, '0')}`);
+export const demoId = (n: number) => new Types.ObjectId(`74e9c0000000000000${n.toString(16).padStart(6, '0')}`);
+const id = demoId;
 
 /** Password of every demo account; seeded only when SEED_DEMO=true (one-machine demo). */
 export const DEMO_PASSWORD = 'Tongke-demo-2026';

@@ -1,12 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { ApiServerConfig } from '@tongke/config';
 import { hash } from 'argon2';
-import { ClassGroupRepository } from '../org/repositories/class-group.repository';
-import { ClassroomRepository } from '../org/repositories/classroom.repository';
-import { CommunityRepository } from '../org/repositories/community.repository';
-import { PairingRepository } from '../org/repositories/pairing.repository';
-import { SchoolRepository } from '../org/repositories/school.repository';
-import { TermRepository } from '../org/repositories/term.repository';
 import { UserRepository } from '../org/repositories/user.repository';
 import {
   DEMO_CLASS_GROUPS,
@@ -19,6 +13,8 @@ import {
   DEMO_TERM,
   DEMO_USERS,
 } from './demo-district.data';
+import { DemoOrgSeeder } from './demo-org.seeder';
+import { InsightSeedService } from './insight-seed.service';
 import { LibrarySeedService } from './library-seed.service';
 import { ResearchSeedService } from './research-seed.service';
 import { ScheduleSeedService } from './schedule-seed.service';
@@ -34,16 +30,12 @@ export class DemoSeedService implements OnApplicationBootstrap {
 
   constructor(
     private readonly server: ApiServerConfig,
-    private readonly communities: CommunityRepository,
-    private readonly schools: SchoolRepository,
-    private readonly classrooms: ClassroomRepository,
-    private readonly pairings: PairingRepository,
-    private readonly classGroups: ClassGroupRepository,
+    private readonly org: DemoOrgSeeder,
     private readonly users: UserRepository,
-    private readonly terms: TermRepository,
     private readonly timetable: ScheduleSeedService,
     private readonly library: LibrarySeedService,
     private readonly research: ResearchSeedService,
+    private readonly insight: InsightSeedService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -52,6 +44,10 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if (!seeded) await this.seed();
     await this.timetable.ensure(!seeded);
     if (this.server.seedDemoResearch) await this.research.ensure();
+    // The second community and the replayed history of the term so far: once, in the background.
+    if (!seeded && this.server.seedDemoInsight) {
+      this.insight.seed().catch((err: Error) => this.logger.error(`demo insight history: ${err.message}`, err.stack));
+    }
     // The demo videos are generated and processed in the background: start-up does not wait.
     if (this.server.seedDemoLibrary) {
       this.library.ensure().catch((err: Error) => this.logger.error(`demo library: ${err.message}`, err.stack));
@@ -68,15 +64,19 @@ export class DemoSeedService implements OnApplicationBootstrap {
   }
 
   async seed(): Promise<void> {
-    const communityId = DEMO_COMMUNITY._id;
-    await this.communities.upsert(DEMO_COMMUNITY);
-    for (const s of DEMO_SCHOOLS) await this.schools.upsert({ ...s, communityId });
-    for (const c of DEMO_CLASSROOMS) await this.classrooms.upsert({ ...c, communityId });
-    for (const p of DEMO_PAIRINGS) await this.pairings.upsert({ ...p, communityId });
-    for (const g of DEMO_CLASS_GROUPS) await this.classGroups.upsert({ ...g, communityId });
-    await this.terms.upsert({ ...DEMO_TERM, communityId });
     const passwordHash = await hash(DEMO_PASSWORD);
-    for (const u of DEMO_USERS) await this.users.upsert({ subjects: [], ...u, communityId, passwordHash });
+    await this.org.upsert(
+      {
+        community: DEMO_COMMUNITY,
+        schools: [...DEMO_SCHOOLS],
+        classrooms: DEMO_CLASSROOMS,
+        pairings: DEMO_PAIRINGS,
+        classGroups: DEMO_CLASS_GROUPS,
+        term: DEMO_TERM,
+        users: DEMO_USERS,
+      },
+      passwordHash,
+    );
     await this.users.upsert({ ...DEMO_DISTRICT_ADMIN, passwordHash });
   }
 }

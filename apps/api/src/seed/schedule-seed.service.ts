@@ -13,13 +13,23 @@ import { ScheduleMaterialiser } from '../schedule/course-schedules/schedule-mate
 import { zoneOf } from '../schedule/terms/term.views';
 import { addDays, mondayOf, todayIn } from '../schedule/time/local-time';
 import { DEMO_COMMUNITY } from './demo-district.data';
+import type { BellPeriod } from '@tongke/contracts';
+import type { Types } from 'mongoose';
 import {
   DEMO_BELL_SCHEDULES,
+  type DemoSchedule,
   DEMO_FALLBACK_TERM_WEEKS,
   DEMO_SCHEDULER,
   DEMO_SCHEDULES,
   URBAN_PERIODS,
 } from './schedule-seed.data';
+
+/** A demo community's timetable: bell schedules per school and the lead school's course schedules. */
+export interface DemoTimetable {
+  bells: { schoolId: Types.ObjectId; periods: BellPeriod[] }[];
+  schedules: DemoSchedule[];
+  leadSchoolId: Types.ObjectId;
+}
 
 /**
  * The demo timetable: bell schedules of the demo schools, a term containing the seed date (so
@@ -49,7 +59,20 @@ export class ScheduleSeedService {
       for (const b of DEMO_BELL_SCHEDULES) await this.bells.put(community._id, b.schoolId, b.periods);
     }
     const { term, added } = await this.currentTerm(community, now);
-    if ((fresh || added) && this.server.seedDemoTimetable) await this.seedSchedules(community, term, now);
+    if ((fresh || added) && this.server.seedDemoTimetable) {
+      await this.seedSchedules(
+        community,
+        term,
+        { schedules: DEMO_SCHEDULES, leadSchoolId: DEMO_BELL_SCHEDULES[0].schoolId },
+        now,
+      );
+    }
+  }
+
+  /** Another demo community's timetable: its bell schedules, then its course schedules materialised in `term`. */
+  async seedCommunity(community: Community, term: Term, timetable: DemoTimetable, now = new Date()): Promise<void> {
+    for (const b of timetable.bells) await this.bells.put(community._id, b.schoolId, b.periods);
+    await this.seedSchedules(community, term, timetable, now);
   }
 
   private async currentTerm(community: Community, now: Date): Promise<{ term: Term; added: boolean }> {
@@ -70,16 +93,21 @@ export class ScheduleSeedService {
     return { term: added, added: true };
   }
 
-  private async seedSchedules(community: Community, term: Term, now: Date): Promise<void> {
+  private async seedSchedules(
+    community: Community,
+    term: Term,
+    timetable: Pick<DemoTimetable, 'schedules' | 'leadSchoolId'>,
+    now: Date,
+  ): Promise<void> {
     if ((await this.schedules.count(community._id, { termId: term._id })) > 0) return;
     let lessons = 0;
-    for (const d of DEMO_SCHEDULES) {
+    for (const d of timetable.schedules) {
       const slot = URBAN_PERIODS[d.period - 1];
       const schedule = await this.schedules.create(community._id, {
         ...d,
         termId: term._id,
         title: defaultTitle(d.subject, d.grade),
-        leadSchoolId: DEMO_BELL_SCHEDULES[0].schoolId,
+        leadSchoolId: timetable.leadSchoolId,
         startsAt: slot.startsAt,
         endsAt: slot.endsAt,
         from: term.startsOn,
@@ -89,6 +117,8 @@ export class ScheduleSeedService {
       });
       lessons += (await this.materialiser.sync(schedule, term, community, now)).created;
     }
-    this.logger.log(`demo timetable: ${DEMO_SCHEDULES.length} course schedules, ${lessons} lessons in ${term.name}`);
+    this.logger.log(
+      `demo timetable of ${community.name}: ${timetable.schedules.length} course schedules, ${lessons} lessons in ${term.name}`,
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InsightSourcesModule } from '../insight/sources/insight-sources.module';
 import { MediaToolsModule } from '../library/media-tools/media-tools.module';
 import { ProcessingModule } from '../library/processing/processing.module';
 import { ResourcesModule } from '../library/resources/resources.module';
@@ -9,7 +10,9 @@ import { ResearchActivityStoreModule } from '../research/activities/research-act
 import { CollabModule } from '../research/collab/collab.module';
 import { EvaluationStoreModule } from '../research/evaluations/evaluation-store.module';
 import { ScheduleModule } from '../schedule/schedule.module';
+import { DemoOrgSeeder } from './demo-org.seeder';
 import { DemoSeedService } from './demo-seed.service';
+import { InsightSeedService } from './insight-seed.service';
 import { LibrarySeedService } from './library-seed.service';
 import { ResearchSeedService } from './research-seed.service';
 import { ScheduleSeedService } from './schedule-seed.service';
@@ -26,7 +29,15 @@ import { ScheduleSeedService } from './schedule-seed.service';
     CollabModule,
     ResearchActivityStoreModule,
     EvaluationStoreModule,
+    InsightSourcesModule,
   ],
-  providers: [DemoSeedService, ScheduleSeedService, LibrarySeedService, ResearchSeedService],
+  providers: [
+    DemoSeedService,
+    DemoOrgSeeder,
+    ScheduleSeedService,
+    LibrarySeedService,
+    ResearchSeedService,
+    InsightSeedService,
+  ],
 })
 export class SeedModule {}

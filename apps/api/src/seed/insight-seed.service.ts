@@ -1,0 +1,176 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { LessonRole, type LessonRecordEvent, Role } from '@tongke/contracts';
+import { hash } from 'argon2';
+import type { Types } from 'mongoose';
+import { InsightRebuildService } from '../insight/sources/insight-rebuild.service';
+import { LessonEventsService } from '../live/lesson-events.service';
+import { LiveSessionRepository } from '../live/repositories/live-session.repository';
+import type { LiveSession } from '../live/schemas/live-session.schema';
+import { CommunityRepository } from '../org/repositories/community.repository';
+import type { Community } from '../org/schemas/community.schema';
+import { zoneOf } from '../schedule/terms/term.views';
+import { localInstant, todayIn } from '../schedule/time/local-time';
+import { DEMO_COMMUNITY, DEMO_PASSWORD, DEMO_TERM, DEMO_USERS } from './demo-district.data';
+import {
+  DEMO_BELL_SCHEDULES_2,
+  DEMO_CLASS_GROUPS_2,
+  DEMO_CLASSROOMS_2,
+  DEMO_COMMUNITY_2,
+  DEMO_PAIRINGS_2,
+  DEMO_SCHEDULES_2,
+  DEMO_SCHOOLS_2,
+  DEMO_TERM_2,
+  DEMO_USERS_2,
+} from './demo-insight.data';
+import { DemoOrgSeeder } from './demo-org.seeder';
+import { ScheduleSeedService } from './schedule-seed.service';
+
+const MINUTE = 60_000;
+/** One lesson in this many was never joined (the lifecycle marks it missed). */
+const MISSED_EVERY = 12;
+/** One classroom-lesson in this many never connected. */
+const ABSENT_EVERY = 9;
+const NODE = 'demo-history';
+
+type Who = Extract<LessonRecordEvent, { type: 'attendance.joined' }>['who'];
+/** An event before its id is given. */
+type NewEvent = LessonRecordEvent extends infer E ? (E extends LessonRecordEvent ? Omit<E, 'eventId'> : never) : never;
+interface DemoAccount {
+  _id: Types.ObjectId;
+  displayName: string;
+  roles: readonly Role[];
+  classroomId?: Types.ObjectId;
+}
+interface Visit {
+  who: Who;
+  from: Date;
+  to: Date;
+}
+
+const ALL_USERS: DemoAccount[] = [...DEMO_USERS, ...DEMO_USERS_2];
+const terminalOf = (classroomId: Types.ObjectId) =>
+  ALL_USERS.find((u) => u.classroomId?.equals(classroomId) && u.roles.includes(Role.TERMINAL));
+const ASSISTANT: DemoAccount | undefined = DEMO_USERS.find((u) => u.username === 'assistant.liu');
+const OBSERVER = DEMO_USERS.find((u) => u.username === 'research.sun');
+
+/**
+ * The demo's insight history: a second community of the demo district (with its timetable), and
+ * the term so far replayed as a media node reports lessons (session started, who joined and left,
+ * session ended, through LessonEventsService), so the dashboards show real delivered lessons,
+ * attendance and participation. Lessons before today only; one in MISSED_EVERY is left unjoined.
+ */
+@Injectable()
+export class InsightSeedService {
+  private readonly logger = new Logger(InsightSeedService.name);
+
+  constructor(
+    private readonly org: DemoOrgSeeder,
+    private readonly communities: CommunityRepository,
+    private readonly timetable: ScheduleSeedService,
+    private readonly sessions: LiveSessionRepository,
+    private readonly events: LessonEventsService,
+    private readonly rebuild: InsightRebuildService,
+  ) {}
+
+  async seed(now = new Date()): Promise<{ replayed: number }> {
+    await this.org.upsert(
+      {
+        community: DEMO_COMMUNITY_2,
+        schools: DEMO_SCHOOLS_2,
+        classrooms: DEMO_CLASSROOMS_2,
+        pairings: DEMO_PAIRINGS_2,
+        classGroups: DEMO_CLASS_GROUPS_2,
+        term: DEMO_TERM_2,
+        users: DEMO_USERS_2,
+      },
+      await hash(DEMO_PASSWORD),
+    );
+    const second = await this.found(DEMO_COMMUNITY_2._id);
+    await this.timetable.seedCommunity(
+      second,
+      { ...DEMO_TERM_2, communityId: second._id },
+      { bells: DEMO_BELL_SCHEDULES_2, schedules: DEMO_SCHEDULES_2, leadSchoolId: DEMO_SCHOOLS_2[0]._id },
+      now,
+    );
+    let replayed = 0;
+    for (const community of [await this.found(DEMO_COMMUNITY._id), second]) {
+      replayed += await this.replayTerm(community, now);
+      // The research seed writes through repositories (no signals): a rebuild takes in its evaluations too.
+      await this.rebuild.rebuildCommunity(community._id.toHexString());
+    }
+    this.logger.log(
+      `demo insight history: ${replayed} past lessons replayed; second community ${second.name}, logins ` +
+        DEMO_USERS_2.filter((u) => !u.username.startsWith('terminal'))
+          .map((u) => `${u.username} = ${u.displayName}`)
+          .join(', '),
+    );
+    return { replayed };
+  }
+
+  private async found(id: Types.ObjectId): Promise<Community> {
+    const community = await this.communities.findById(id);
+    if (!community) throw new Error(`demo community ${id.toHexString()} is missing`);
+    return community;
+  }
+
+  /** Replays the community's timetabled lessons from the term's start to the start of today. */
+  private async replayTerm(community: Community, now: Date): Promise<number> {
+    const zone = zoneOf(community);
+    const from = localInstant(DEMO_TERM.startsOn, '00:00', zone);
+    const to = localInstant(todayIn(zone, now), '00:00', zone);
+    const past = await this.sessions.findStartingBetween(community._id, { all: true }, from, to);
+    let replayed = 0;
+    for (const [i, session] of past.entries()) {
+      if (session.kind !== 'scheduled' || session.status !== 'scheduled' || i % MISSED_EVERY === 5) continue;
+      await this.replay(session, i);
+      replayed++;
+    }
+    return replayed;
+  }
+
+  private async replay(session: LiveSession, n: number): Promise<void> {
+    const start = new Date(session.plannedStart.getTime() + (n % 3) * MINUTE);
+    const end = session.plannedEnd;
+    let seq = 0;
+    const send = (event: NewEvent) =>
+      this.events.store(session._id, {
+        ...event,
+        eventId: `${NODE}-${session._id.toHexString()}-${seq++}`,
+      } as LessonRecordEvent);
+    await send({ type: 'session.started', at: start.toISOString(), mediaNodeId: NODE });
+    const visits = this.visits(session, n, start, end);
+    for (const v of visits) await send({ type: 'attendance.joined', at: v.from.toISOString(), who: v.who });
+    for (const v of visits) await send({ type: 'attendance.left', at: v.to.toISOString(), who: v.who });
+    await send({ type: 'session.ended', at: end.toISOString(), reason: 'ended_by_teacher' });
+  }
+
+  /** Who was there: the lead, most classrooms (each leaving up to 3 minutes early), an assistant and an observer now and then. */
+  private visits(session: LiveSession, n: number, start: Date, end: Date): Visit[] {
+    const at = (base: Date, minutes: number) => new Date(base.getTime() + minutes * MINUTE);
+    const lead = ALL_USERS.find((u) => u._id.equals(session.leadTeacherId));
+    const visits: Visit[] = [];
+    const who = (
+      u: { _id: Types.ObjectId; displayName: string },
+      role: LessonRole,
+      classroomId?: Types.ObjectId,
+    ): Who => ({
+      peerId: `${NODE}-${u._id.toHexString()}-${n}`,
+      userId: u._id.toHexString(),
+      name: u.displayName,
+      role,
+      ...(classroomId && { classroomId: classroomId.toHexString() }),
+    });
+    if (lead) visits.push({ who: who(lead, LessonRole.LEAD), from: start, to: end });
+    session.classroomIds.forEach((room, j) => {
+      const terminal = terminalOf(room);
+      if (!terminal || (n + j) % ABSENT_EVERY === 4) return;
+      visits.push({ who: who(terminal, LessonRole.CLASSROOM, room), from: at(start, j), to: at(end, -((n + j) % 4)) });
+      if (ASSISTANT?.classroomId?.equals(room) && n % 2 === 0) {
+        visits.push({ who: who(ASSISTANT, LessonRole.ASSISTANT, room), from: at(start, j), to: end });
+      }
+    });
+    if (OBSERVER && n % 4 === 1)
+      visits.push({ who: who(OBSERVER, LessonRole.OBSERVER), from: at(start, 5), to: at(end, -5) });
+    return visits;
+  }
+}
