@@ -4,20 +4,18 @@
 // API's mongoose schemas, starts the API (apps/api/src/main.ts) as its own process with
 // embedded Redis, signs in a sample of accounts, then drives each query with autocannon at a
 // fixed offered rate and reports p50/p99/rps per query (see the load note it writes for how).
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { DateTime } from 'luxon';
-import mongoose from 'mongoose';
-import { startFerretDB, startRedis, stopChild } from '../scripts/lib/services.cjs';
 import { type ApiProcess, startApiProcess } from './lib/api-process';
 import { type BenchQuery, benchQueries, signIn } from './lib/api-queries';
+import { benchDbName, seedBenchDistrict, startBenchServices } from './lib/bench-services';
 import { report } from './lib/bench-report';
 import { alone, type Drive, type RunFigures, settle, underLoad } from './lib/query-drive';
 import { profileDatabase } from './lib/db-profile';
 import { BENCH_DISTRICT } from './lib/district.plan';
-import { type SeededDistrict, seedDistrict } from './lib/seed-district';
+import type { SeededDistrict } from './lib/seed-district';
 
 // Offered above the 500 req/s target, so the throughput it sustains shows the target with headroom.
 const RATE = Number(process.env.BENCH_RATE ?? 600);
@@ -29,37 +27,6 @@ const LOAD_SKIP_MS = 1000;
 const PASSWORD = 'Tongke-bench-2026';
 /** BENCH_COMMUNITIES shrinks the district for a quick trial run (default: 40 communities = 400 schools). */
 const SHAPE = { ...BENCH_DISTRICT, communities: Number(process.env.BENCH_COMMUNITIES ?? BENCH_DISTRICT.communities) };
-
-interface Services {
-  mongoUri: string;
-  redisUrl: string;
-  stop: () => Promise<void>;
-}
-
-async function startServices(dir: string): Promise<Services> {
-  const redis = await startRedis({ dir: path.join(dir, 'redis') });
-  if (process.env.BENCH_MONGODB_URI) {
-    return { mongoUri: process.env.BENCH_MONGODB_URI, redisUrl: redis.url, stop: () => stopChild(redis.child) };
-  }
-  const ferret = await startFerretDB({ dataDir: path.join(dir, 'db') });
-  return {
-    mongoUri: ferret.uri,
-    redisUrl: redis.url,
-    stop: async () => {
-      await stopChild(ferret.child);
-      await stopChild(redis.child);
-    },
-  };
-}
-
-async function seed(mongoUri: string, dbName: string): Promise<SeededDistrict> {
-  const conn = await mongoose.createConnection(mongoUri, { dbName, autoIndex: false }).asPromise();
-  try {
-    return await seedDistrict(conn, SHAPE, PASSWORD, (line) => console.log(line));
-  } finally {
-    await conn.close();
-  }
-}
 
 /**
  * Each query alone first (one request at a time), then each under the offered load, unless it
@@ -125,13 +92,11 @@ async function main(): Promise<void> {
   const loadBefore = loadavg()
     .map((l) => l.toFixed(2))
     .join(' / ');
-  const services = await startServices(dir);
-  const dbName = `benchapi${randomBytes(4)
-    .toString('hex')
-    .replace(/\d/g, (d) => 'abcdefghij'[Number(d)])}`;
+  const services = await startBenchServices(dir);
+  const dbName = benchDbName('benchapi');
   let api: ApiProcess | undefined;
   try {
-    const district = await seed(services.mongoUri, dbName);
+    const { district } = await seedBenchDistrict(services.mongoUri, dbName, SHAPE, PASSWORD);
     const profile = await profileDatabase(services.mongoUri, dbName, district);
     for (const line of profile.lines) console.log(`profile: ${line}`);
     api = await startApiProcess({ mongoUri: services.mongoUri, dbName, redisUrl: services.redisUrl });

@@ -30,7 +30,8 @@ export interface SeededDistrict {
 }
 
 const BATCH = 1000;
-const DISTRICT = '基准测试区教育局';
+/** The bench district's name (its communities' `district`). */
+export const BENCH_DISTRICT_NAME = '基准测试区教育局';
 
 type Models = Record<
   'communities' | 'schools' | 'classrooms' | 'users' | 'pairings' | 'terms' | 'sessions',
@@ -104,7 +105,7 @@ export async function seedDistrict(
   const started = Date.now();
   const m = models(conn);
   const term = termAround(now, shape);
-  const plans = Array.from({ length: shape.communities }, (_, c) => planCommunity(c, shape, term, DISTRICT));
+  const plans = Array.from({ length: shape.communities }, (_, c) => planCommunity(c, shape, term, BENCH_DISTRICT_NAME));
   log(`seed: creating indexes`);
   for (const model of Object.values(m)) await model.createIndexes();
   const passwordHash = await hash(password);

@@ -6,6 +6,7 @@ import { RedisLock } from './redis-lock.adapter';
 import { SessionIndexService } from './session-index/session-index.service';
 
 const TICK = 'lesson-lifecycle';
+const PAUSE_RETRY_MS = 200;
 
 /**
  * The lesson lifecycle tick: every LESSON_LIFECYCLE_TICK_S, timetabled lessons nobody joined
@@ -53,5 +54,20 @@ export class LessonLifecycleService implements OnApplicationBootstrap, BeforeApp
     if (!result.ran) return null;
     if (result.value > 0) this.logger.log(`marked ${result.value} timetabled lesson(s) missed`);
     return result.value;
+  }
+
+  /**
+   * Runs `work` while no tick runs in any process (it holds the ticks' lock for at most
+   * `maxMs`; a tick in progress is waited for), e.g. to write past lessons and their records
+   * without a tick marking them missed half-way.
+   */
+  async paused<T>(work: () => Promise<T>, maxMs: number): Promise<T> {
+    const deadline = Date.now() + Math.max(maxMs, this.config.lifecycleTickS * 1000);
+    while (Date.now() < deadline) {
+      const result = await this.lock.runExclusive(TICK, maxMs, work);
+      if (result.ran) return result.value;
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_RETRY_MS));
+    }
+    throw new Error('the lesson lifecycle stayed busy');
   }
 }

@@ -114,6 +114,7 @@ const repositories = [
     SessionIndexService,
     AttendanceRepository,
     LessonEventsService,
+    LessonLifecycleService,
   ],
 })
 export class LiveModule {}

@@ -4,13 +4,17 @@ import { hash } from 'argon2';
 import type { Types } from 'mongoose';
 import { InsightRebuildService } from '../insight/sources/insight-rebuild.service';
 import { LessonEventsService } from '../live/lesson-events.service';
+import { LessonLifecycleService } from '../live/lesson-lifecycle.service';
+import { TermRepository } from '../org/repositories/term.repository';
+import { CourseScheduleRepository } from '../schedule/course-schedules/course-schedule.repository';
+import { ScheduleMaterialiser } from '../schedule/course-schedules/schedule-materialiser.service';
 import { LiveSessionRepository } from '../live/repositories/live-session.repository';
 import type { LiveSession } from '../live/schemas/live-session.schema';
 import { CommunityRepository } from '../org/repositories/community.repository';
 import type { Community } from '../org/schemas/community.schema';
 import { zoneOf } from '../schedule/terms/term.views';
 import { localInstant, todayIn } from '../schedule/time/local-time';
-import { DEMO_COMMUNITY, DEMO_PASSWORD, DEMO_TERM, DEMO_USERS } from './demo-district.data';
+import { DEMO_COMMUNITY, DEMO_PASSWORD, DEMO_USERS } from './demo-district.data';
 import {
   DEMO_BELL_SCHEDULES_2,
   DEMO_CLASS_GROUPS_2,
@@ -31,6 +35,8 @@ const MISSED_EVERY = 12;
 /** One classroom-lesson in this many never connected. */
 const ABSENT_EVERY = 9;
 const NODE = 'demo-history';
+/** The replay holds the lesson lifecycle at most this long. */
+const HISTORY_MAX_MS = 10 * 60_000;
 
 type Who = Extract<LessonRecordEvent, { type: 'attendance.joined' }>['who'];
 /** An event before its id is given. */
@@ -70,6 +76,10 @@ export class InsightSeedService {
     private readonly sessions: LiveSessionRepository,
     private readonly events: LessonEventsService,
     private readonly rebuild: InsightRebuildService,
+    private readonly lifecycle: LessonLifecycleService,
+    private readonly terms: TermRepository,
+    private readonly schedules: CourseScheduleRepository,
+    private readonly materialiser: ScheduleMaterialiser,
   ) {}
 
   async seed(now = new Date()): Promise<{ replayed: number }> {
@@ -92,12 +102,15 @@ export class InsightSeedService {
       { bells: DEMO_BELL_SCHEDULES_2, schedules: DEMO_SCHEDULES_2, leadSchoolId: DEMO_SCHOOLS_2[0]._id },
       now,
     );
-    let replayed = 0;
-    for (const community of [await this.found(DEMO_COMMUNITY._id), second]) {
-      replayed += await this.replayTerm(community, now);
-      // The research seed writes through repositories (no signals): a rebuild takes in its evaluations too.
-      await this.rebuild.rebuildCommunity(community._id.toHexString());
-    }
+    const communities = [await this.found(DEMO_COMMUNITY._id), second];
+    // No lifecycle tick may mark the past lessons missed between their writing and their replay.
+    const replayed = await this.lifecycle.paused(async () => {
+      let count = 0;
+      for (const community of communities) count += await this.replayTerm(community, now);
+      return count;
+    }, HISTORY_MAX_MS);
+    // The research seed writes through repositories (no signals): a rebuild takes in its evaluations too.
+    for (const c of communities) await this.rebuild.rebuildCommunity(c._id.toHexString());
     this.logger.log(
       `demo insight history: ${replayed} past lessons replayed; second community ${second.name}, logins ` +
         DEMO_USERS_2.filter((u) => !u.username.startsWith('terminal'))
@@ -113,11 +126,22 @@ export class InsightSeedService {
     return community;
   }
 
-  /** Replays the community's timetabled lessons from the term's start to the start of today. */
+  /**
+   * Materialises the term's past lessons of the community's course schedules (the timetable seed
+   * wrote only the future ones) and replays those from the term's start to the start of today.
+   */
   private async replayTerm(community: Community, now: Date): Promise<number> {
     const zone = zoneOf(community);
-    const from = localInstant(DEMO_TERM.startsOn, '00:00', zone);
-    const to = localInstant(todayIn(zone, now), '00:00', zone);
+    const today = todayIn(zone, now);
+    const term = (await this.terms.findByCommunity(community._id)).find(
+      (t) => t.startsOn <= today && today <= t.endsOn,
+    );
+    if (!term) return 0;
+    const from = localInstant(term.startsOn, '00:00', zone);
+    for (const schedule of await this.schedules.findByTerm(community._id, term._id)) {
+      await this.materialiser.sync(schedule, term, community, from);
+    }
+    const to = localInstant(today, '00:00', zone);
     const past = await this.sessions.findStartingBetween(community._id, { all: true }, from, to);
     let replayed = 0;
     for (const [i, session] of past.entries()) {
