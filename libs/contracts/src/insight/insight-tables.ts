@@ -55,7 +55,11 @@ export function overviewTable(v: InsightOverview): InsightTableData {
     ['observers', '听课教师', 'Observers', v.participation.observers],
   ];
   return {
-    columns: [col('indicator', '指标', 'Indicator'), col('indicator_en', 'Indicator', 'Indicator (English)'), col('value', '数值', 'Value')],
+    columns: [
+      col('indicator', '指标', 'Indicator'),
+      col('indicator_en', 'Indicator', 'Indicator (English)'),
+      col('value', '数值', 'Value'),
+    ],
     rows: rows.map(([, zh, en, value]) => [zh, en, value]),
   };
 }
@@ -180,7 +184,11 @@ export function trendTable(v: TrendView): InsightTableData {
 
 export function libraryTable(v: LibraryUseView): InsightTableData {
   return {
-    columns: [col('resource', '资源', 'Resource'), col('views', '观看', 'Views'), col('downloads', '下载', 'Downloads')],
+    columns: [
+      col('resource', '资源', 'Resource'),
+      col('views', '观看', 'Views'),
+      col('downloads', '下载', 'Downloads'),
+    ],
     rows: v.top.map((r) => [r.title, r.views, r.downloads]),
   };
 }

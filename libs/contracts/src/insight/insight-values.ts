@@ -52,7 +52,12 @@ export const BALANCE_INDICATORS = {
   attendance_rate: { population: 'rural', perStudent: false, zh: '教室到课率', en: 'Classroom attendance rate' },
   avg_minutes: { population: 'rural', perStudent: false, zh: '教室平均在线分钟', en: 'Average classroom minutes' },
   lessons_per_student: { population: 'rural', perStudent: true, zh: '生均接收课堂节数', en: 'Lessons per student' },
-  library_views_per_student: { population: 'all', perStudent: true, zh: '生均资源观看', en: 'Library views per student' },
+  library_views_per_student: {
+    population: 'all',
+    perStudent: true,
+    zh: '生均资源观看',
+    en: 'Library views per student',
+  },
   teacher_participation: { population: 'all', perStudent: false, zh: '参与教师人数', en: 'Participating teachers' },
 } as const;
 export type BalanceIndicator = keyof typeof BALANCE_INDICATORS;

@@ -67,7 +67,13 @@ export interface InsightOverview {
   avgMinutes: number | null;
   lessonsPerRuralStudent: number | null;
   library: { views: number; downloads: number };
-  research: { activities: number; coplanning: number; observations: number; evaluations: number; avgScore: number | null };
+  research: {
+    activities: number;
+    coplanning: number;
+    observations: number;
+    evaluations: number;
+    avgScore: number | null;
+  };
   participation: { leadTeachers: number; assistants: number; observers: number };
 }
 
