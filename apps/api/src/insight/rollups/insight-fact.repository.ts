@@ -12,6 +12,8 @@ export interface StoredFact {
 
 /** How many facts one insert carries at most. */
 const INSERT_BATCH = 500;
+/** How many `_id` lookups run at once (FerretDB pushes only a single `_id` equality down to its index). */
+const LOOKUPS_AT_ONCE = 32;
 
 /** The `insight_facts` collection: each fact's current contribution, by key. */
 @Injectable()
@@ -42,19 +44,21 @@ export class InsightFactRepository {
     return docs.map(toStored);
   }
 
-  /** The facts with these keys, of any community (one scan: bulk paths only). */
+  /** The facts with these keys, of any community (`_id` lookups, LOOKUPS_AT_ONCE at a time). */
   async findByKeys(keys: string[]): Promise<StoredFact[]> {
-    if (keys.length === 0) return [];
-    const docs = await this.model
-      .find({ _id: { $in: keys } })
-      .lean<InsightFact[]>()
-      .exec();
-    return docs.map(toStored);
+    const found: StoredFact[] = [];
+    for (let i = 0; i < keys.length; i += LOOKUPS_AT_ONCE) {
+      const docs = await Promise.all(keys.slice(i, i + LOOKUPS_AT_ONCE).map((key) => this.find(key)));
+      for (const doc of docs) if (doc) found.push(doc);
+    }
+    return found;
   }
 
-  /** Deletes the facts with these keys (one scan: bulk paths only). */
+  /** Deletes the facts with these keys (one bulk write of deletes by `_id`). */
   async deleteByKeys(keys: string[]): Promise<void> {
-    if (keys.length > 0) await this.model.collection.deleteMany({ _id: { $in: keys } } as never);
+    if (keys.length === 0) return;
+    const ops = keys.map((key) => ({ deleteOne: { filter: { _id: key } } }));
+    await this.model.collection.bulkWrite(ops as never, { ordered: false });
   }
 
   /** Inserts new facts (their keys must not exist). */

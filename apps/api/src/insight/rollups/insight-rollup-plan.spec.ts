@@ -1,5 +1,12 @@
 import type { Counters } from './insight-contribution';
-import { buildTotals, planIncrements, planRangeReads } from './insight-rollup-plan';
+import {
+  buildTotals,
+  communityOfTotalId,
+  monthOfTotalId,
+  monthTotalId,
+  planIncrements,
+  planRangeReads,
+} from './insight-rollup-plan';
 
 const C = 'aaaaaaaaaaaaaaaaaaaaaaaa';
 const D = 'bbbbbbbbbbbbbbbbbbbbbbbb';
@@ -48,6 +55,11 @@ describe('insight-rollup-plan', () => {
       ]),
     );
     expect(months).toEqual(new Map([[`${C}:2024-04`, { a: 3, b: 1 }]]));
+  });
+
+  it('names the community and month of a totals id', () => {
+    const id = monthTotalId('6500000000000000000000aa', '2026-10');
+    expect([communityOfTotalId(id), monthOfTotalId(id)]).toEqual(['6500000000000000000000aa', '2026-10']);
   });
 
   it('reads whole months as month totals and parts as day prefixes', () => {

@@ -25,6 +25,11 @@ export function communityOfTotalId(id: string): string {
   return id.slice(0, id.indexOf(':'));
 }
 
+/** The month (`YYYY-MM`) of a month totals `_id`. */
+export function monthOfTotalId(id: string): string {
+  return id.slice(id.indexOf(':') + 1);
+}
+
 /**
  * How one month's part of a range is read (for any community): a whole month is its month
  * totals; a part is the cumulative day totals at its end minus those the day before its start

@@ -5,7 +5,8 @@ import { accumulate } from './insight-counter-map';
 import { InsightDayTotalRepository } from './insight-day-total.repository';
 import { InsightFactRepository } from './insight-fact.repository';
 import { InsightMonthTotalRepository } from './insight-month-total.repository';
-import { buildTotals } from './insight-rollup-plan';
+import { daysToMonthEnd } from './insight-local-day';
+import { buildTotals, dayTotalId, monthOfTotalId } from './insight-rollup-plan';
 import { InsightRollupVersions } from './insight-rollup.versions';
 
 /** How long a crashed bulk rewrite can hold a community's lock. */
@@ -59,14 +60,22 @@ export class InsightRollupWriter {
     await this.versions.bump([communityId]);
   }
 
-  /** Replaces the community's day and month totals by those of the contributions. */
+  /**
+   * Replaces the community's day and month totals by those of the contributions. Day totals are
+   * only ever written within a month that has a month total, so the old month totals (a scan of
+   * the small month collection) name every old day total: they are deleted by `_id`.
+   */
   private async writeTotals(communityId: string, contributions: Contribution[]): Promise<void> {
     const byDay = new Map<string, Counters>();
     for (const c of contributions) byDay.set(c.day, accumulate(byDay.get(c.day) ?? {}, c.counters));
     const { days, months } = buildTotals(communityId, byDay);
+    const oldMonths = await this.months.idsOfCommunity(communityId);
+    const oldDays = oldMonths.flatMap((id) =>
+      daysToMonthEnd(`${monthOfTotalId(id)}-01`).map((day) => dayTotalId(communityId, day)),
+    );
     await Promise.all([
-      this.days.replaceCommunity(communityId, days),
-      this.months.replaceCommunity(communityId, months),
+      this.days.replaceCommunity(communityId, oldDays, days),
+      this.months.replaceCommunity(communityId, oldMonths, months),
     ]);
   }
 }

@@ -52,9 +52,24 @@ export abstract class InsightTotalsRepository<T extends TotalDoc> {
     return out;
   }
 
-  /** Replaces all the community's documents by `docs` (rebuilds; scans the collection once). */
-  async replaceCommunity(communityId: string, docs: Map<string, Counters>): Promise<void> {
-    await this.model.collection.deleteMany({ communityId });
+  /** The ids of the community's documents (scans the collection: rebuilds only, on the small month totals). */
+  async idsOfCommunity(communityId: string): Promise<string[]> {
+    const rows = await this.model
+      .find({ communityId } as never, { _id: 1 })
+      .lean<{ _id: string }[]>()
+      .exec();
+    return rows.map((r) => r._id);
+  }
+
+  /**
+   * Replaces the community's documents `previous` (their ids; deleted by `_id`, absent ones are
+   * skipped) by `docs` (rebuilds).
+   */
+  async replaceCommunity(communityId: string, previous: string[], docs: Map<string, Counters>): Promise<void> {
+    if (previous.length > 0) {
+      const ops = previous.map((id) => ({ deleteOne: { filter: { _id: id } } }));
+      await this.model.collection.bulkWrite(ops as never, { ordered: false });
+    }
     const rows = [...docs].map(([_id, c]) => ({ _id, communityId, sums: nestCounters(c) }));
     for (let i = 0; i < rows.length; i += INSERT_BATCH) {
       await this.model.collection.insertMany(rows.slice(i, i + INSERT_BATCH) as never[], { ordered: false });
