@@ -2,7 +2,7 @@
 // npm run setup: installs and builds everything Tongke needs on a fresh Debian 12 machine.
 // Idempotent: each step checks its cache first, so a second run takes seconds.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import path from 'node:path';
 import paths from './lib/paths.cjs';
@@ -201,11 +201,39 @@ async function ferretdbLauncher() {
   const go = goBinary();
   const toolDir = path.join(ROOT, 'tools', 'ferretdb');
   const spec = JSON.parse(readFileSync(path.join(toolDir, 'patches.json'), 'utf8'));
-  const work = path.join(paths.ferretdbDir, 'build');
-  rmSync(work, { recursive: true, force: true });
-  mkdirSync(work, { recursive: true });
+  mkdirSync(paths.ferretdbDir, { recursive: true });
+  // Per-run paths: two setups sharing the cache never build in (or delete) each other's tree.
+  const work = mkdtempSync(path.join(paths.ferretdbDir, 'build-'));
+  const tmpBin = `${bin}.${process.pid}.tmp`;
+  try {
+    const src = patchedModule(go, toolDir, spec, work);
+    for (const f of ['go.mod', 'go.sum']) cpSync(path.join(toolDir, f), path.join(work, f));
+    execFileSync(go, ['mod', 'edit', `-replace=${spec.module}=${src}`, path.join(work, 'go.mod')]);
+    await run(
+      go,
+      ['build', '-trimpath', '-ldflags=-s -w', `-modfile=${path.join(work, 'go.mod')}`, '-o', tmpBin, '.'],
+      {
+        cwd: toolDir,
+        logFile: path.join(LOG_DIR, 'ferretdb.log'),
+        progress: /downloading/,
+      },
+    );
+    execFileSync('mv', [tmpBin, bin]);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+    rmSync(tmpBin, { force: true });
+  }
+}
+
+/** A writable copy of the FerretDB module (from Go's module cache or proxy) with patches.json applied. */
+function patchedModule(go, toolDir, spec, work) {
   const version = `${spec.module}@v${paths.FERRETDB_VERSION}`;
-  const downloaded = JSON.parse(execFileSync(go, ['mod', 'download', '-json', version], { cwd: toolDir }).toString());
+  let downloaded;
+  try {
+    downloaded = JSON.parse(execFileSync(go, ['mod', 'download', '-json', version], { cwd: toolDir }).toString());
+  } catch (err) {
+    throw new StepError(`could not download ${version} (Go module proxy): ${err.message}`);
+  }
   const src = path.join(work, 'module');
   cpSync(downloaded.Dir, src, { recursive: true });
   execFileSync('chmod', ['-R', 'u+w', src]);
@@ -215,20 +243,7 @@ async function ferretdbLauncher() {
     if (text.split(p.from).length !== 2) throw new StepError(`FerretDB patch does not apply to ${p.file}`);
     writeFileSync(file, text.replace(p.from, p.to));
   }
-  for (const f of ['go.mod', 'go.sum']) cpSync(path.join(toolDir, f), path.join(work, f));
-  execFileSync(go, ['mod', 'edit', `-replace=${spec.module}=${src}`, path.join(work, 'go.mod')]);
-  mkdirSync(path.dirname(bin), { recursive: true });
-  await run(
-    go,
-    ['build', '-trimpath', '-ldflags=-s -w', `-modfile=${path.join(work, 'go.mod')}`, '-o', `${bin}.tmp`, '.'],
-    {
-      cwd: toolDir,
-      logFile: path.join(LOG_DIR, 'ferretdb.log'),
-      progress: /downloading/,
-    },
-  );
-  execFileSync('mv', [`${bin}.tmp`, bin]);
-  rmSync(work, { recursive: true, force: true });
+  return src;
 }
 
 async function buildApps() {
