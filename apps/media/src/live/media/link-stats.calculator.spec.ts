@@ -1,6 +1,7 @@
 import { LessonRole } from '@tongke/contracts';
 import type { PeerWho } from '../rooms/peer';
-import { linkRttMs, peerLinkStats, type RawPeerStats, uplinkLossPct } from './link-stats.calculator';
+import { linkRttMs, linkSourcesByPeer, peerLinkStats, type RawPeerStats, uplinkLossPct } from './link-stats.calculator';
+import type { ConsumerEntry, ProducerEntry, TransportEntry } from './media-entries';
 
 const CLASSROOM: PeerWho = {
   peerId: 'p-a',
@@ -83,5 +84,61 @@ describe(linkRttMs.name, () => {
     expect(linkRttMs({ producerStreams: [inbound(0, 20.4)], consumerStreams: [outbound(0, 80.5)] })).toBe(81);
     // A consumer's stats also carry its producer's inbound stream: that is another participant's link.
     expect(linkRttMs({ producerStreams: [], consumerStreams: [inbound(0, 300), outbound(0, 12)] })).toBe(12);
+  });
+});
+
+describe(linkSourcesByPeer.name, () => {
+  const transport = (id: string, peerId: string | null, direction: TransportEntry['direction'], closed = false) =>
+    [id, { transport: { id, closed }, peerId, direction, connected: true }] as unknown as [string, TransportEntry];
+  const producer = (id: string, peerId: string, closed = false) =>
+    [id, { producer: { id, closed }, peerId }] as unknown as [string, ProducerEntry];
+  const consumer = (id: string, peerId: string | null, state: { closed?: boolean; paused?: boolean } = {}) =>
+    [id, { consumer: { id, closed: false, paused: false, ...state }, peerId }] as unknown as [string, ConsumerEntry];
+  const ids = <T extends { transport?: { id: string }; producer?: { id: string }; consumer?: { id: string } }>(
+    entries: T[],
+  ) => entries.map((e) => (e.transport ?? e.producer ?? e.consumer)?.id);
+
+  it("groups each peer's open transports by direction, its open producers and its first live consumer", () => {
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    const media = {
+      transports: new Map([
+        transport('t-a-send', 'a', 'send'),
+        transport('t-a-recv', 'a', 'recv'),
+        transport('t-a-plain', 'a', 'plain'),
+        transport('t-a-closed', 'a', 'send', true),
+        transport('t-b-recv', 'b', 'recv'),
+        transport('t-other', 'observer', 'recv'),
+        transport('t-relay', null, 'plain'),
+      ]),
+      producers: new Map([producer('p-a', 'a'), producer('p-a-closed', 'a', true), producer('p-other', 'observer')]),
+      consumers: new Map([
+        consumer('c-a-closed', 'a', { closed: true }),
+        consumer('c-a-paused', 'a', { paused: true }),
+        consumer('c-a-1', 'a'),
+        consumer('c-a-2', 'a'),
+        consumer('c-viewer', null),
+        consumer('c-other', 'observer'),
+      ]),
+    };
+    const byPeer = linkSourcesByPeer([a, b], media);
+    expect([...byPeer.keys()]).toEqual([a, b]);
+    const ofA = byPeer.get(a);
+    expect(ids(ofA?.sending ?? [])).toEqual(['t-a-send', 't-a-plain']);
+    expect(ids(ofA?.receiving ?? [])).toEqual(['t-a-recv']);
+    expect(ids(ofA?.producers ?? [])).toEqual(['p-a']);
+    expect(ofA?.consumer?.consumer.id).toBe('c-a-1');
+    const ofB = byPeer.get(b);
+    expect(ids(ofB?.sending ?? [])).toEqual([]);
+    expect(ids(ofB?.receiving ?? [])).toEqual(['t-b-recv']);
+    expect(ofB?.producers).toEqual([]);
+    expect(ofB?.consumer).toBeUndefined();
+  });
+
+  it('gives peers without media empty sources', () => {
+    const empty = { transports: new Map(), producers: new Map(), consumers: new Map() };
+    expect([...linkSourcesByPeer([{ id: 'a' }], empty).values()]).toEqual([
+      { sending: [], receiving: [], producers: [] },
+    ]);
   });
 });

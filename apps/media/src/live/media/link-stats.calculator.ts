@@ -1,5 +1,6 @@
 import type { PeerLinkStats } from '@tongke/contracts';
 import type { PeerWho } from '../rooms/peer';
+import type { ConsumerEntry, ProducerEntry, TransportEntry } from './media-entries';
 
 /** What a transport's stats say of its throughput (mediasoup `WebRtcTransportStat` / `PlainTransportStat`), bit/s. */
 export interface TransportRates {
@@ -76,4 +77,50 @@ export function peerLinkStats(who: PeerWho, raw: RawPeerStats): PeerLinkStats {
   const rttMs = linkRttMs(raw);
   if (rttMs !== undefined) stats.rttMs = rttMs;
   return stats;
+}
+
+/** What the reporter asks for stats of one participant: its open media, grouped in one pass per sample. */
+export interface PeerLinkSources {
+  /** Transports it sends on (its WebRTC send transport, an RTP ingest's plain transports). */
+  sending: TransportEntry[];
+  /** Transports it receives on (its WebRTC recv transport). */
+  receiving: TransportEntry[];
+  producers: ProducerEntry[];
+  /** One consumer it receives and has not paused (the RTT it sees), if any. */
+  consumer?: ConsumerEntry;
+}
+
+/** The room's media maps the grouping reads. */
+export interface RoomMedia {
+  transports: ReadonlyMap<string, TransportEntry>;
+  producers: ReadonlyMap<string, ProducerEntry>;
+  consumers: ReadonlyMap<string, ConsumerEntry>;
+}
+
+/**
+ * The open transports, producers and first live consumer of each of `peers`, in one pass over
+ * each of the room's maps (media of anybody else is skipped).
+ */
+export function linkSourcesByPeer<P extends { id: string }>(peers: P[], media: RoomMedia): Map<P, PeerLinkSources> {
+  const byId = new Map<string, PeerLinkSources>();
+  const byPeer = new Map<P, PeerLinkSources>();
+  for (const peer of peers) {
+    const sources: PeerLinkSources = { sending: [], receiving: [], producers: [] };
+    byId.set(peer.id, sources);
+    byPeer.set(peer, sources);
+  }
+  const of = (peerId: string | null) => (peerId === null ? undefined : byId.get(peerId));
+  for (const t of media.transports.values()) {
+    const sources = of(t.peerId);
+    if (sources && !t.transport.closed) (t.direction === 'recv' ? sources.receiving : sources.sending).push(t);
+  }
+  for (const p of media.producers.values()) {
+    const sources = of(p.peerId);
+    if (sources && !p.producer.closed) sources.producers.push(p);
+  }
+  for (const c of media.consumers.values()) {
+    const sources = of(c.peerId);
+    if (sources && !sources.consumer && !c.consumer.closed && !c.consumer.paused) sources.consumer = c;
+  }
+  return byPeer;
 }

@@ -8,6 +8,7 @@ import { LinkStatsReporter } from './link-stats.reporter';
 const LEAD = { role: LessonRole.LEAD, sub: 'teacher-ls', name: 'Li' };
 const A = { role: LessonRole.CLASSROOM, sub: 'terminal-ls-a', cid: 'room-a', name: 'Room A' };
 const VIEWER = { role: LessonRole.VIEWER, sub: 'viewer-ls', name: 'Parent' };
+const OBSERVER = { role: LessonRole.OBSERVER, sub: 'research-ls', name: 'Sun' };
 
 /** Polls the async `check` until it holds (or fails with its last error). */
 async function until(check: () => Promise<void>, timeoutMs: number): Promise<void> {
@@ -28,7 +29,10 @@ function redisDb(db: number): string {
   return url.toString();
 }
 
-/** A real worker and ffmpeg: the room's link stats document in Redis while it runs, gone once it closes. */
+/**
+ * A real worker and ffmpeg: the room's link stats document in Redis (the lead and classrooms only)
+ * while it runs, gone once it closes.
+ */
 describe(LinkStatsReporter.name, () => {
   const h = new LiveTestHarness({ REDIS_URL: redisDb(71), RECORDING_ENABLED: 'false' });
   let redis: RedisService;
@@ -44,7 +48,7 @@ describe(LinkStatsReporter.name, () => {
   });
   afterAll(() => h.close());
 
-  it("publishes a sending classroom's non-zero inbound bitrate, and deletes the document when the room closes", async () => {
+  it("publishes a sending classroom's non-zero inbound bitrate (not the observer or viewer), and deletes the document when the room closes", async () => {
     const sid = `link-stats-${process.pid}`;
     const lead = await h.join(sid, LEAD);
     await lead.enter({ send: true });
@@ -53,6 +57,7 @@ describe(LinkStatsReporter.name, () => {
     const room = h.room(sid);
     await room.exclusive(() => room.broadcast.setOpen(true, 'the test'));
     await h.join(sid, VIEWER);
+    await (await h.join(sid, OBSERVER)).enter({ send: false });
     const classroom = room.peers.get(a.joined?.self.id as string);
     if (!classroom) throw new Error('no classroom peer');
     const source = await startRtpTestSource(room, classroom, { videoKbps: 300 });

@@ -1,8 +1,19 @@
-import { LessonRole, LINK_STATS_SAMPLE_MS, type PeerLinkStats } from '@tongke/contracts';
+import { LessonRole, LINK_STATS_SAMPLE_MS } from '@tongke/contracts';
 import type { LinkStatsPublisher } from '../link-stats.publisher';
 import type { Peer } from '../rooms/peer';
 import type { Room } from '../rooms/room';
-import { peerLinkStats, type RawPeerStats, type RtpStreamStats, type TransportRates } from './link-stats.calculator';
+import {
+  linkSourcesByPeer,
+  type PeerLinkSources,
+  peerLinkStats,
+  type RawPeerStats,
+  type RtpStreamStats,
+  type TransportRates,
+} from './link-stats.calculator';
+import type { TransportEntry } from './media-entries';
+
+/** The participants the live operations view shows: the lead and the classrooms. */
+const SAMPLED_ROLES: ReadonlySet<LessonRole> = new Set([LessonRole.LEAD, LessonRole.CLASSROOM]);
 
 /** A stats call on something that may close meanwhile: its answer, or nothing. */
 async function statsOf<T>(read: () => Promise<T[]>): Promise<T[]> {
@@ -14,11 +25,13 @@ async function statsOf<T>(read: () => Promise<T[]>): Promise<T[]> {
 }
 
 /**
- * Publishes the links of one room's connected participants (broadcast viewers excluded) for the
- * API's live operations view every LINK_STATS_SAMPLE_MS: bitrates from their transports' stats,
- * loss and RTT from their producers' and consumers' RTP stream stats. It reads the room's maps
- * without taking the room's lock (stats calls only wait for the worker), never throws into the
- * room, and deletes the lesson's document once stopped (after a sample in flight).
+ * Publishes the links of one lesson's connected lead and classrooms (all the API's live operations
+ * view shows; nothing for a research meeting) every LINK_STATS_SAMPLE_MS: bitrates from their
+ * transports' stats, loss and RTT from their producers' and one consumer's RTP stream stats. Each
+ * sample groups the room's media by participant in one pass; it reads the room's maps without
+ * taking the room's lock (stats calls only wait for the worker), so whoever left or was replaced
+ * meanwhile is left out. It never throws into the room, and deletes the lesson's document once
+ * stopped (after a sample in flight).
  */
 export class LinkStatsReporter {
   private timer: NodeJS.Timeout | undefined;
@@ -26,6 +39,8 @@ export class LinkStatsReporter {
   /** The sample or removal under way: samples never overlap, and the removal comes last. */
   private pending: Promise<void> = Promise.resolve();
   private busy = false;
+  /** Set once the room shows itself a research meeting (see `isMeeting`). */
+  private meeting = false;
 
   constructor(
     private readonly room: Room,
@@ -61,36 +76,55 @@ export class LinkStatsReporter {
   private async sample(): Promise<void> {
     try {
       const at = new Date();
-      const peers: PeerLinkStats[] = [];
-      for (const peer of this.participants()) {
+      const participants = this.participants();
+      if (!participants) return;
+      const sampled: Array<[Peer, RawPeerStats]> = [];
+      for (const [peer, sources] of linkSourcesByPeer(participants, this.room)) {
         if (this.stopped) return;
-        peers.push(peerLinkStats(peer.who, await this.rawStatsOf(peer)));
+        if (this.stillHere(peer)) sampled.push([peer, await this.rawStatsOf(sources)]);
       }
-      if (!this.stopped) await this.publisher.publish(this.room.sessionId, peers, at);
+      // Who left (or was replaced) while the stats were read is no longer shown connected.
+      const peers = sampled.filter(([peer]) => this.stillHere(peer)).map(([peer, raw]) => peerLinkStats(peer.who, raw));
+      if (!this.stopped && !this.isMeeting()) await this.publisher.publish(this.room.sessionId, peers, at);
     } catch (err) {
       if (!this.stopped) this.room.logger.warn(`link stats sampling failed: ${(err as Error).message}`);
     }
   }
 
-  private participants(): Peer[] {
-    return [...this.room.peers.values()].filter((p) => p.connected && p.role !== LessonRole.VIEWER);
+  /**
+   * The participants the live operations view shows (connected leads and classrooms); none at all
+   * (undefined) in a meeting, which the view never shows.
+   */
+  private participants(): Peer[] | undefined {
+    if (this.isMeeting()) return undefined;
+    return [...this.room.peers.values()].filter((p) => p.connected && SAMPLED_ROLES.has(p.role));
+  }
+
+  /**
+   * Whether the room is a research meeting (网络教研): the node is not told the session's kind, but
+   * members exist only in meetings, so it is one once a member has joined (and stays one).
+   */
+  private isMeeting(): boolean {
+    if (!this.meeting) this.meeting = [...this.room.peers.values()].some((p) => p.role === LessonRole.MEMBER);
+    return this.meeting;
+  }
+
+  /** Still the same connected participant of the room. */
+  private stillHere(peer: Peer): boolean {
+    return peer.connected && this.room.peers.get(peer.id) === peer;
   }
 
   /** One peer's transports, producers and one of its consumers (the RTT it sees), read in parallel. */
-  private async rawStatsOf(peer: Peer): Promise<RawPeerStats> {
-    const transports = this.room.transportOps.ofPeer(peer.id).filter((t) => !t.transport.closed);
-    const rates = (direction: 'in' | 'out') =>
-      Promise.all(
-        transports
-          .filter((t) => (t.direction === 'recv') === (direction === 'out'))
-          .map((t) => statsOf<TransportRates>(() => t.transport.getStats())),
-      ).then((lists) => lists.flat());
-    const producers = this.room.producerOps.ofPeer(peer.id).filter((p) => !p.producer.closed);
-    const consumer = this.room.consumerOps.ofPeer(peer.id).find((c) => !c.consumer.closed && !c.consumer.paused);
+  private async rawStatsOf(sources: PeerLinkSources): Promise<RawPeerStats> {
+    const rates = (transports: TransportEntry[]) =>
+      Promise.all(transports.map((t) => statsOf<TransportRates>(() => t.transport.getStats()))).then((l) => l.flat());
+    const { consumer } = sources;
     const [sending, receiving, producerStreams, consumerStreams] = await Promise.all([
-      rates('in'),
-      rates('out'),
-      Promise.all(producers.map((p) => statsOf<RtpStreamStats>(() => p.producer.getStats()))).then((l) => l.flat()),
+      rates(sources.sending),
+      rates(sources.receiving),
+      Promise.all(sources.producers.map((p) => statsOf<RtpStreamStats>(() => p.producer.getStats()))).then((l) =>
+        l.flat(),
+      ),
       consumer ? statsOf<RtpStreamStats>(() => consumer.consumer.getStats()) : Promise.resolve([]),
     ]);
     return { sending, receiving, producerStreams, consumerStreams };
