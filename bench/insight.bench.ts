@@ -33,6 +33,8 @@ const VIEWS = ['overview', 'schools', 'coverage', 'trend', 'library'];
 
 interface Target {
   name: string;
+  /** Requests of one scope and range (one dashboard page); empty for range-less ones. */
+  group: string;
   path: string;
   token: string;
 }
@@ -98,78 +100,111 @@ async function targets(api: ApiProcess, district: SeededDistrict, extras: Insigh
     scopes.push({ name: 'community', token, query: `&communityId=${c.id}` });
     scopes.push({ name: 'school', token, query: `&communityId=${c.id}&schoolId=${c.schoolIds[1]}` });
   }
-  const paths = [...VIEWS.map((v) => `${v}?`), ...BALANCE_INDICATOR_IDS.map((i) => `balance?indicator=${i}&`)];
-  return scopes.flatMap((s) =>
+  const paths = [
+    ...VIEWS.map((v) => `${v}?`),
+    ...BALANCE_INDICATOR_IDS.map((i) => `balance?indicator=${i}&`),
+    'export/schools?format=xlsx&',
+  ];
+  const ranged = scopes.flatMap((s) =>
     ranges(district).flatMap((r) =>
       paths.map((p) => ({
         name: `${p.split('?')[0]} · ${s.name}`,
+        group: `${s.name}:${s.query}:${r.name}`,
         token: s.token,
         path: `/api/insight/${p}from=${r.from}&to=${r.to}${s.query}`,
       })),
     ),
   );
+  const scopeViews = scopes.map((s) => ({
+    name: `scopes · ${s.name}`,
+    group: '',
+    token: s.token,
+    path: '/api/insight/scopes',
+  }));
+  return [...scopeViews, ...ranged];
 }
 
 async function timed(baseUrl: string, t: Target): Promise<number> {
   const started = performance.now();
   const res = await fetch(`${baseUrl}${t.path}`, { headers: { authorization: `Bearer ${t.token}` } });
-  const body = await res.text();
-  if (!res.ok) throw new Error(`${t.path}: ${res.status} ${body.slice(0, 300)}`);
+  const body = await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${t.path}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
   return performance.now() - started;
 }
 
-async function drive(baseUrl: string, all: Target[]): Promise<{ first: number[]; samples: Map<string, number[]> }> {
-  const first: number[] = [];
-  const samples = new Map<string, number[]>();
+interface Timings {
+  /** Round 1: the first time each request is made (the API's rollup cache cold for its community). */
+  first: number[];
+  /** Rounds 2..ROUNDS, by view. */
+  samples: Map<string, number[]>;
+  /** Page opens: the requests the dashboard makes on opening, sent together, wall time. */
+  pages: number[];
+}
+
+/** What opening the dashboard sends at once: scopes, then every card's view (one balance indicator). */
+const PAGE_VIEWS = ['scopes', 'overview', 'coverage', 'trend', 'library', 'schools', 'balance'];
+
+function pageOpens(all: Target[]): Target[][] {
+  const groups = new Map<string, Target[]>();
+  for (const t of all) {
+    if (!t.group || !PAGE_VIEWS.includes(t.name.split(' · ')[0])) continue;
+    if (t.path.includes('balance?') && !t.path.includes('indicator=lessons_per_student')) continue;
+    groups.set(t.group, [...(groups.get(t.group) ?? []), t]);
+  }
+  return [...groups.values()].map((g) => [{ ...g[0], name: 'scopes', path: '/api/insight/scopes' }, ...g]);
+}
+
+async function drive(baseUrl: string, all: Target[]): Promise<Timings> {
+  const timings: Timings = { first: [], samples: new Map(), pages: [] };
   for (let round = 0; round < ROUNDS; round++) {
     for (const t of all) {
       const ms = await timed(baseUrl, t);
-      if (round === 0) first.push(ms);
-      else samples.set(t.name, [...(samples.get(t.name) ?? []), ms]);
+      if (round === 0) timings.first.push(ms);
+      else timings.samples.set(t.name, [...(timings.samples.get(t.name) ?? []), ms]);
     }
     console.log(`round ${round + 1}/${ROUNDS}: ${all.length} requests`);
   }
-  return { first, samples };
+  for (const page of pageOpens(all)) {
+    const started = performance.now();
+    await Promise.all(page.map((t) => timed(baseUrl, t)));
+    timings.pages.push(performance.now() - started);
+  }
+  console.log(`page opens: ${timings.pages.length}`);
+  return timings;
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
+const figures = (s: number[]) => ({ p50_ms: round1(percentile(s, 50)), p95_ms: round1(percentile(s, 95)) });
 
-function write(
-  result: { first: number[]; samples: Map<string, number[]> },
-  district: SeededDistrict,
-  extras: InsightExtras,
-  notes: string[],
-): void {
-  const all = [...result.samples.values()].flat();
-  const p50 = round1(percentile(all, 50));
-  const p95 = round1(percentile(all, 95));
-  const perView = [...result.samples.entries()].map(([name, s]) => ({
-    name,
-    p50_ms: round1(percentile(s, 50)),
-    p95_ms: round1(percentile(s, 95)),
-    requests: s.length,
-  }));
+function write(t: Timings, district: SeededDistrict, extras: InsightExtras, notes: string[]): void {
+  const warm = [...t.samples.values()].flat();
+  const all = figures([...t.first, ...warm]);
+  const perView = [...t.samples.entries()].map(([name, s]) => ({ name, ...figures(s), requests: s.length }));
   const rows = [
-    { metric: 'dashboard API p50 (all views and scopes)', value: p50, unit: 'ms' },
-    { metric: 'dashboard API p95 (all views and scopes)', value: p95, unit: 'ms', target: `≤ ${TARGET_P95_MS}` },
-    { metric: 'first request of each view (caches cold) p95', value: round1(percentile(result.first, 95)), unit: 'ms' },
-    ...perView.map((v) => ({ metric: `${v.name}: p95`, value: v.p95_ms, unit: 'ms' })),
-  ];
-  report(
-    'insight',
-    rows,
+    { metric: 'dashboard API p50 (every request, cold and warm)', value: all.p50_ms, unit: 'ms' },
     {
-      p50_ms: p50,
-      p95_ms: p95,
-      requests: all.length,
-      first_p50_ms: round1(percentile(result.first, 50)),
-      first_p95_ms: round1(percentile(result.first, 95)),
-      views: perView,
-      district: { ...district.counts, ...extras, term: district.term },
+      metric: 'dashboard API p95 (every request, cold and warm)',
+      value: all.p95_ms,
+      unit: 'ms',
+      target: `≤ ${TARGET_P95_MS}`,
     },
-    notes,
-  );
-  if (p95 > TARGET_P95_MS) process.exitCode = 1;
+    { metric: 'first time each request is made (cold) p95', value: figures(t.first).p95_ms, unit: 'ms' },
+    { metric: 'repeated requests (warm) p95', value: figures(warm).p95_ms, unit: 'ms' },
+    { metric: 'page open (7 requests at once, wall time) p50', value: figures(t.pages).p50_ms, unit: 'ms' },
+    { metric: 'page open (7 requests at once, wall time) p95', value: figures(t.pages).p95_ms, unit: 'ms' },
+    ...perView.map((v) => ({ metric: `${v.name}: p95 (warm)`, value: v.p95_ms, unit: 'ms' })),
+  ];
+  const raw = {
+    ...all,
+    requests: t.first.length + warm.length,
+    cold: figures(t.first),
+    warm: figures(warm),
+    page_open: { ...figures(t.pages), pages: t.pages.length },
+    views: perView,
+    district: { ...district.counts, ...extras, term: district.term },
+  };
+  report('insight', rows, raw, notes);
+  if (all.p95_ms > TARGET_P95_MS) process.exitCode = 1;
 }
 
 async function main(): Promise<void> {
@@ -190,19 +225,21 @@ async function main(): Promise<void> {
     api = await startApiProcess({ mongoUri: services.mongoUri, dbName, redisUrl: services.redisUrl });
     console.log(`api: listening on ${api.baseUrl} (started in ${api.startMs} ms)`);
     const all = await targets(api, district, extras);
-    const result = await drive(api.baseUrl, all);
+    const timings = await drive(api.baseUrl, all);
     const { communities, schools, classrooms, sessions } = district.counts;
-    write(result, district, extras, [
+    write(timings, district, extras, [
       `district: ${communities} communities, ${schools} schools, ${classrooms} classrooms, ${sessions} lessons ` +
         `(term ${district.term.startsOn}..${district.term.endsOn}), ${extras.attendance} attendance records, ` +
         `${extras.classGroups} class groups; seeded in ${district.seedMs} ms; facts and rollups rebuilt in ${rebuildMs} ms`,
       `store: ${process.env.BENCH_MONGODB_URI ? 'MongoDB at BENCH_MONGODB_URI' : 'embedded FerretDB 1.24 (SQLite)'}; ` +
         `Redis embedded; one API process (LOG_LEVEL=warn); requests one at a time from the bench process ` +
         `(load average before: ${loadBefore})`,
-      `mix: ${all.length} requests per round (${VIEWS.join(', ')}, balance × ${BALANCE_INDICATOR_IDS.length} ` +
-        `indicators; district admin over the district, ${SAMPLE_COMMUNITIES} community admins over their ` +
-        `community and one school; ranges: term, last month, last 30 days, a range cutting months); ` +
-        `round 1 reported separately (cold caches), p50/p95 over rounds 2..${ROUNDS}`,
+      `mix: ${all.length} requests per round (scopes, ${VIEWS.join(', ')}, balance × ${BALANCE_INDICATOR_IDS.length} ` +
+        `indicators, the per-school XLSX export; district admin over the district, ${SAMPLE_COMMUNITIES} community ` +
+        `admins over their community and one school; ranges: term, last month, last 30 days, a range cutting ` +
+        `months), one at a time, ${ROUNDS} rounds: round 1 is each request's first time (the API's rollup cache ` +
+        `cold for it), the target applies to every request of every round; then one page open per scope and ` +
+        `range (the 7 requests the dashboard sends on opening, at once)`,
     ]);
   } finally {
     await api?.stop();

@@ -2,13 +2,14 @@ import { readFileSync } from 'node:fs';
 import {
   type BalanceView,
   type InsightOverview,
+  type InsightScopesView,
   type InsightSchoolsView,
   type LoginResponse,
   schoolsTable,
 } from '@tongke/contracts';
 import { parse } from 'csv-parse/sync';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_COMMUNITY, DEMO_TERM } from '../apps/api/src/seed/demo-district.data';
+import { DEMO_COMMUNITY } from '../apps/api/src/seed/demo-district.data';
 import { DEMO_COMMUNITY_2, DEMO_SCHOOLS_2 } from '../apps/api/src/seed/demo-insight.data';
 import { launchChromium } from './support/browser';
 import { DEMO } from './support/live-api';
@@ -20,17 +21,22 @@ import { testBaseUrl } from './support/test-env';
 // exactly what the API answers.
 
 const DISTRICT_ADMIN = 'district.zhou';
+/** The second community's admin: the demo history writes this account last. */
+const HISTORY_DONE = 'admin.lulou';
 const zone = 'Asia/Shanghai';
 const today = new Date().toLocaleDateString('sv-SE', { timeZone: zone });
-const RANGE = `from=${DEMO_TERM.startsOn}&to=${today}`;
+const SECOND = DEMO_COMMUNITY_2._id.toHexString();
 
-async function token(): Promise<string> {
-  const res = await fetch(`${testBaseUrl()}/api/auth/login`, {
+async function login(username: string): Promise<Response> {
+  return fetch(`${testBaseUrl()}/api/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: DISTRICT_ADMIN, password: DEMO.password }),
+    body: JSON.stringify({ username, password: DEMO.password }),
   });
-  return ((await res.json()) as LoginResponse).accessToken;
+}
+
+async function token(): Promise<string> {
+  return ((await (await login(DISTRICT_ADMIN)).json()) as LoginResponse).accessToken;
 }
 
 async function api<T>(bearer: string, path: string): Promise<T> {
@@ -39,20 +45,35 @@ async function api<T>(bearer: string, path: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-/** Waits until both demo communities have delivered lessons and the numbers stopped moving (the replay runs in the background). */
-async function historySettled(bearer: string): Promise<void> {
+/** The range of the term so far (the second community's current term, from the scopes the dashboard reads). */
+async function termSoFar(bearer: string): Promise<string> {
+  const scopes = await api<InsightScopesView>(bearer, '/api/insight/scopes');
+  const term = scopes.terms.find((t) => t.communityId === SECOND && t.startDate <= today && today <= t.endDate);
+  if (!term) throw new Error('the second demo community has no current term');
+  return `from=${term.startDate}&to=${today}`;
+}
+
+/**
+ * Waits until the demo history is complete (the replay runs in the background and writes its
+ * marker account last), then until the drained numbers of both communities stop moving.
+ */
+async function historySettled(bearer: string, range: string): Promise<void> {
   const deadline = Date.now() + 240_000;
+  while (!(await login(HISTORY_DONE)).ok) {
+    if (Date.now() > deadline) throw new Error('the demo insight history was not seeded');
+    await new Promise((r) => setTimeout(r, 3000));
+  }
   let previous = '';
   while (Date.now() < deadline) {
     const views = await Promise.all(
       [DEMO_COMMUNITY._id, DEMO_COMMUNITY_2._id].map((id) =>
-        api<InsightOverview>(bearer, `/api/insight/overview?${RANGE}&communityId=${id.toHexString()}`),
+        api<InsightOverview>(bearer, `/api/insight/overview?${range}&communityId=${id.toHexString()}`),
       ),
     );
     const now = JSON.stringify(views.map((v) => [v.lessons, v.attendanceRate]));
     if (views.every((v) => v.lessons.delivered > 0) && now === previous) return;
     previous = now;
-    await new Promise((r) => setTimeout(r, 4000));
+    await new Promise((r) => setTimeout(r, 3000));
   }
   throw new Error('the demo insight history did not settle');
 }
@@ -68,11 +89,13 @@ async function signIn(page: Page): Promise<void> {
 describe('insight dashboards (real Chromium)', () => {
   let browser: Browser;
   let bearer: string;
+  let RANGE: string;
 
   beforeAll(async () => {
     browser = await launchChromium();
     bearer = await token();
-    await historySettled(bearer);
+    RANGE = await termSoFar(bearer);
+    await historySettled(bearer, RANGE);
   }, 300_000);
 
   afterAll(async () => {
@@ -84,7 +107,7 @@ describe('insight dashboards (real Chromium)', () => {
     const page = await context.newPage();
     await signIn(page);
     await page.goto(`${testBaseUrl()}/insight?${RANGE}`);
-    const second = DEMO_COMMUNITY_2._id.toHexString();
+    const second = SECOND;
     await page.getByTestId('insight-community-select').selectOption(second);
     await page.waitForURL((url) => url.searchParams.get('communityId') === second);
 
@@ -118,18 +141,23 @@ describe('insight dashboards (real Chromium)', () => {
       (cv.cv ?? 0).toFixed(3),
     );
 
-    const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      schoolsCard.getByTestId('insight-export-csv').click(),
-    ]);
-    const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
-    const rows = parse(csv) as string[][];
-    const table = schoolsTable(
-      await api<InsightSchoolsView>(bearer, `/api/insight/schools?${RANGE}&communityId=${second}`),
-    );
-    expect(rows[0]).toEqual(table.columns.map((c) => c.zh));
-    expect(rows.slice(1)).toEqual(table.rows.map((r) => r.map((cell) => (cell === null ? '' : String(cell)))));
-    expect(table.rows.length).toBe(DEMO_SCHOOLS_2.length);
+    // A lesson can end (and be counted) while the file downloads: compare when the API answered the same before and after.
+    const schoolsPath = `/api/insight/schools?${RANGE}&communityId=${second}`;
+    for (let attempt = 1; ; attempt++) {
+      const before = schoolsTable(await api<InsightSchoolsView>(bearer, schoolsPath));
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        schoolsCard.getByTestId('insight-export-csv').click(),
+      ]);
+      const csv = readFileSync(await download.path(), 'utf8').replace(/^\uFEFF/, '');
+      const after = schoolsTable(await api<InsightSchoolsView>(bearer, schoolsPath));
+      if (JSON.stringify(before) !== JSON.stringify(after) && attempt < 3) continue;
+      const rows = parse(csv) as string[][];
+      expect(rows[0]).toEqual(after.columns.map((c) => c.zh));
+      expect(rows.slice(1)).toEqual(after.rows.map((r) => r.map((cell) => (cell === null ? '' : String(cell)))));
+      expect(after.rows.length).toBe(DEMO_SCHOOLS_2.length);
+      break;
+    }
     await context.close();
   }, 120_000);
 });
