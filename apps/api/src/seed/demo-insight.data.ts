@@ -1,5 +1,5 @@
 import { Role } from '@tongke/contracts';
-import { DEMO_COMMUNITY, DEMO_TERM, demoId as id } from './demo-district.data';
+import { DEMO_COMMUNITY, demoId as id } from './demo-district.data';
 import { URBAN_PERIODS, RURAL_PERIODS, type DemoSchedule } from './schedule-seed.data';
 
 // A second community of the demo district, so the district admin's insight dashboards compare
@@ -91,7 +91,8 @@ export const DEMO_USERS_2 = [
   })),
 ];
 
-export const DEMO_TERM_2 = { ...DEMO_TERM, _id: id(0x860) };
+/** The second community's term: the first community's current term, under this id. */
+export const DEMO_TERM_2_ID = id(0x860);
 
 export const DEMO_BELL_SCHEDULES_2 = [
   { schoolId: id(0x800), periods: URBAN_PERIODS },

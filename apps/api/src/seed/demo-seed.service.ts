@@ -44,8 +44,9 @@ export class DemoSeedService implements OnApplicationBootstrap {
     if (!seeded) await this.seed();
     await this.timetable.ensure(!seeded);
     if (this.server.seedDemoResearch) await this.research.ensure();
-    // The second community and the replayed history of the term so far: once, in the background.
-    if (!seeded && this.server.seedDemoInsight) {
+    // The second community and the replayed history of the term so far, in the background (completed
+    // by the next start if interrupted).
+    if (this.server.seedDemoInsight && !(await this.insight.isSeeded())) {
       this.insight.seed().catch((err: Error) => this.logger.error(`demo insight history: ${err.message}`, err.stack));
     }
     // The demo videos are generated and processed in the background: start-up does not wait.

@@ -6,6 +6,8 @@ import { InsightRebuildService } from '../insight/sources/insight-rebuild.servic
 import { LessonEventsService } from '../live/lesson-events.service';
 import { LessonLifecycleService } from '../live/lesson-lifecycle.service';
 import { TermRepository } from '../org/repositories/term.repository';
+import { UserRepository } from '../org/repositories/user.repository';
+import type { Term } from '../org/schemas/term.schema';
 import { CourseScheduleRepository } from '../schedule/course-schedules/course-schedule.repository';
 import { ScheduleMaterialiser } from '../schedule/course-schedules/schedule-materialiser.service';
 import { LiveSessionRepository } from '../live/repositories/live-session.repository';
@@ -23,7 +25,7 @@ import {
   DEMO_PAIRINGS_2,
   DEMO_SCHEDULES_2,
   DEMO_SCHOOLS_2,
-  DEMO_TERM_2,
+  DEMO_TERM_2_ID,
   DEMO_USERS_2,
 } from './demo-insight.data';
 import { DemoOrgSeeder } from './demo-org.seeder';
@@ -53,6 +55,14 @@ interface Visit {
   to: Date;
 }
 
+/** Timetabled lessons over by `now` that nobody taught yet, or that an interrupted replay left live. */
+const replayable = (s: LiveSession, now: Date) =>
+  s.kind === 'scheduled' &&
+  s.plannedEnd < now &&
+  (s.status === 'scheduled' || (s.status === 'live' && s.mediaNodeId === null));
+/** Written last: its account marks the history complete. */
+const LAST_ACCOUNT = DEMO_USERS_2[0];
+
 const ALL_USERS: DemoAccount[] = [...DEMO_USERS, ...DEMO_USERS_2];
 const terminalOf = (classroomId: Types.ObjectId) =>
   ALL_USERS.find((u) => u.classroomId?.equals(classroomId) && u.roles.includes(Role.TERMINAL));
@@ -80,37 +90,27 @@ export class InsightSeedService {
     private readonly terms: TermRepository,
     private readonly schedules: CourseScheduleRepository,
     private readonly materialiser: ScheduleMaterialiser,
+    private readonly users: UserRepository,
   ) {}
 
+  /** Whether the history is complete: the second community's admin account is written last. */
+  async isSeeded(): Promise<boolean> {
+    return (await this.users.findForLogin(LAST_ACCOUNT.username)) !== null;
+  }
+
+  /**
+   * Seeds (or completes, after an interrupted run: every step is idempotent) the second community
+   * and the history of both; the second community's admin account is written last.
+   */
   async seed(now = new Date()): Promise<{ replayed: number }> {
-    await this.org.upsert(
-      {
-        community: DEMO_COMMUNITY_2,
-        schools: DEMO_SCHOOLS_2,
-        classrooms: DEMO_CLASSROOMS_2,
-        pairings: DEMO_PAIRINGS_2,
-        classGroups: DEMO_CLASS_GROUPS_2,
-        term: DEMO_TERM_2,
-        users: DEMO_USERS_2,
-      },
-      await hash(DEMO_PASSWORD),
-    );
-    const second = await this.found(DEMO_COMMUNITY_2._id);
-    await this.timetable.seedCommunity(
-      second,
-      { ...DEMO_TERM_2, communityId: second._id },
-      { bells: DEMO_BELL_SCHEDULES_2, schedules: DEMO_SCHEDULES_2, leadSchoolId: DEMO_SCHOOLS_2[0]._id },
-      now,
-    );
-    const communities = [await this.found(DEMO_COMMUNITY._id), second];
-    // No lifecycle tick may mark the past lessons missed between their writing and their replay.
-    const replayed = await this.lifecycle.paused(async () => {
-      let count = 0;
-      for (const community of communities) count += await this.replayTerm(community, now);
-      return count;
-    }, HISTORY_MAX_MS);
-    // The research seed writes through repositories (no signals): a rebuild takes in its evaluations too.
-    for (const c of communities) await this.rebuild.rebuildCommunity(c._id.toHexString());
+    const first = await this.found(DEMO_COMMUNITY._id);
+    const term = await this.currentTerm(first, now);
+    if (!term) throw new Error('the demo community has no term containing today');
+    const passwordHash = await hash(DEMO_PASSWORD);
+    const second = await this.seedSecondCommunity(term, passwordHash, now);
+    // No lifecycle tick may mark the past lessons missed, nor change them under the rebuild.
+    const replayed = await this.lifecycle.paused(() => this.replayAll([first, second], now), HISTORY_MAX_MS);
+    await this.users.upsert({ subjects: [], ...LAST_ACCOUNT, communityId: second._id, passwordHash });
     this.logger.log(
       `demo insight history: ${replayed} past lessons replayed; second community ${second.name}, logins ` +
         DEMO_USERS_2.filter((u) => !u.username.startsWith('terminal'))
@@ -118,6 +118,45 @@ export class InsightSeedService {
           .join(', '),
     );
     return { replayed };
+  }
+
+  /** The second community (all but its last account), with the first one's term dates and its timetable. */
+  private async seedSecondCommunity(term: Term, passwordHash: string, now: Date): Promise<Community> {
+    const { name, startsOn, endsOn, holidays, makeupDays } = term;
+    const secondTerm = { _id: DEMO_TERM_2_ID, name, startsOn, endsOn, holidays, makeupDays };
+    await this.org.upsert(
+      {
+        community: DEMO_COMMUNITY_2,
+        schools: DEMO_SCHOOLS_2,
+        classrooms: DEMO_CLASSROOMS_2,
+        pairings: DEMO_PAIRINGS_2,
+        classGroups: DEMO_CLASS_GROUPS_2,
+        term: secondTerm,
+        users: DEMO_USERS_2.filter((u) => u !== LAST_ACCOUNT),
+      },
+      passwordHash,
+    );
+    const second = await this.found(DEMO_COMMUNITY_2._id);
+    await this.timetable.seedCommunity(
+      second,
+      { ...secondTerm, communityId: second._id },
+      { bells: DEMO_BELL_SCHEDULES_2, schedules: DEMO_SCHEDULES_2, leadSchoolId: DEMO_SCHOOLS_2[0]._id },
+      now,
+    );
+    return second;
+  }
+
+  private async replayAll(communities: Community[], now: Date): Promise<number> {
+    let replayed = 0;
+    for (const community of communities) replayed += await this.replayTerm(community, now);
+    // The research seed writes through repositories (no signals): a rebuild takes in its evaluations too.
+    for (const c of communities) await this.rebuild.rebuildCommunity(c._id.toHexString());
+    return replayed;
+  }
+
+  private async currentTerm(community: Community, now: Date): Promise<Term | undefined> {
+    const today = todayIn(zoneOf(community), now);
+    return (await this.terms.findByCommunity(community._id)).find((t) => t.startsOn <= today && today <= t.endsOn);
   }
 
   private async found(id: Types.ObjectId): Promise<Community> {
@@ -128,27 +167,29 @@ export class InsightSeedService {
 
   /**
    * Materialises the term's past lessons of the community's course schedules (the timetable seed
-   * wrote only the future ones) and replays those from the term's start to the start of today.
+   * wrote only the future ones), replays those that ended before `now`, and marks the ones left
+   * unjoined missed. A lesson an interrupted run left live (started, not ended; no media node)
+   * is replayed again (its events have fixed ids: stored once).
    */
   private async replayTerm(community: Community, now: Date): Promise<number> {
-    const zone = zoneOf(community);
-    const today = todayIn(zone, now);
-    const term = (await this.terms.findByCommunity(community._id)).find(
-      (t) => t.startsOn <= today && today <= t.endsOn,
-    );
+    const term = await this.currentTerm(community, now);
     if (!term) return 0;
-    const from = localInstant(term.startsOn, '00:00', zone);
+    const from = localInstant(term.startsOn, '00:00', zoneOf(community));
     for (const schedule of await this.schedules.findByTerm(community._id, term._id)) {
       await this.materialiser.sync(schedule, term, community, from);
     }
-    const to = localInstant(today, '00:00', zone);
-    const past = await this.sessions.findStartingBetween(community._id, { all: true }, from, to);
+    const past = await this.sessions.findStartingBetween(community._id, { all: true }, from, now);
+    const unjoined: Types.ObjectId[] = [];
     let replayed = 0;
     for (const [i, session] of past.entries()) {
-      if (session.kind !== 'scheduled' || session.status !== 'scheduled' || i % MISSED_EVERY === 5) continue;
-      await this.replay(session, i);
-      replayed++;
+      if (!replayable(session, now)) continue;
+      if (i % MISSED_EVERY === 5) unjoined.push(session._id);
+      else {
+        await this.replay(session, i);
+        replayed++;
+      }
     }
+    await this.sessions.markMissed(unjoined, now);
     return replayed;
   }
 
