@@ -57,5 +57,24 @@ export const SUBJECT_NAMES_ZH: Record<Subject, string> = {
   biology: '生物学',
 };
 
+/** Subject names in English (the web's English UI uses the same wording). */
+export const SUBJECT_NAMES_EN: Record<Subject, string> = {
+  chinese: 'Chinese',
+  math: 'Mathematics',
+  english: 'English',
+  morality_law: 'Morality and Law',
+  science: 'Science',
+  music: 'Music',
+  art: 'Art',
+  pe_health: 'PE and Health',
+  it: 'Information Technology',
+  labor: 'Labour',
+  history: 'History',
+  geography: 'Geography',
+  physics: 'Physics',
+  chemistry: 'Chemistry',
+  biology: 'Biology',
+};
+
 /** Roles an administrator may hand out, by scope: district admins are created by the platform operator. */
 export const ADMIN_ROLES = ['district_admin', 'community_admin', 'school_admin'] as const;

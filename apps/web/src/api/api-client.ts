@@ -35,7 +35,7 @@ async function readJson(res: Response): Promise<unknown> {
 
 async function send(path: string, init: RequestInit, token: string | undefined): Promise<Response> {
   const headers = new Headers(init.headers);
-  headers.set('accept', 'application/json');
+  if (!headers.has('accept')) headers.set('accept', 'application/json');
   if (token) headers.set('authorization', `Bearer ${token}`);
   if (typeof init.body === 'string' && !headers.has('content-type')) headers.set('content-type', 'application/json');
   try {
@@ -53,12 +53,16 @@ async function currentSession(): Promise<LoginResponse | null> {
 }
 
 /**
- * Calls the API with the signed-in user's bearer token. Answers the JSON body; throws an
- * ApiError carrying the server's `{ code, message }`, the status and any `details`. An expired
- * access token is refreshed first; a 401 to a request that carried a token refreshes once (shared
- * with concurrent requests) and retries; if the refresh is refused the stored session ends.
+ * Sends a request with the signed-in user's bearer token and answers the raw response (any
+ * status; a network failure throws ApiError UNAVAILABLE). An expired access token is refreshed
+ * first; a 401 to a request that carried a token refreshes once (shared with concurrent requests)
+ * and retries; if the refresh is refused the stored session ends. `accept` defaults to JSON.
  */
-export async function apiFetch<T>(path: string, init: RequestInit = {}, options: ApiFetchOptions = {}): Promise<T> {
+export async function authorizedFetch(
+  path: string,
+  init: RequestInit = {},
+  options: ApiFetchOptions = {},
+): Promise<Response> {
   const session = options.anonymous ? null : await currentSession();
   let res = await send(path, init, session?.accessToken);
   if (res.status === 401 && session) {
@@ -66,10 +70,24 @@ export async function apiFetch<T>(path: string, init: RequestInit = {}, options:
     if (renewed) res = await send(path, init, renewed.accessToken);
     if (renewed && res.status === 401) endSession();
   }
+  return res;
+}
+
+/** The ApiError of a failed response: the server's `{ code, message, details }`, else a code by status. */
+export async function apiErrorOf(res: Response): Promise<ApiError> {
   const body = await readJson(res);
-  if (res.ok) return body as T;
-  if (isErrorBody(body)) throw new ApiError(body.code, body.message, res.status, body.details);
-  throw new ApiError(CODE_BY_STATUS[res.status] ?? 'INTERNAL', `HTTP ${res.status}`, res.status);
+  if (isErrorBody(body)) return new ApiError(body.code, body.message, res.status, body.details);
+  return new ApiError(CODE_BY_STATUS[res.status] ?? 'INTERNAL', `HTTP ${res.status}`, res.status);
+}
+
+/**
+ * Calls the API (see authorizedFetch). Answers the JSON body; throws an ApiError carrying the
+ * server's `{ code, message }`, the status and any `details`.
+ */
+export async function apiFetch<T>(path: string, init: RequestInit = {}, options: ApiFetchOptions = {}): Promise<T> {
+  const res = await authorizedFetch(path, init, options);
+  if (!res.ok) throw await apiErrorOf(res);
+  return (await readJson(res)) as T;
 }
 
 /** A JSON request body. */

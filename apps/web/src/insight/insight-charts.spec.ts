@@ -84,11 +84,12 @@ describe(coverageOption.name, () => {
     expect(option.dataZoom).toEqual([]);
   });
 
-  it('scrolls when there are more schools than fit', () => {
+  it('scrolls with a slider only when there are more schools than fit (the wheel keeps scrolling the page)', () => {
     const many: CoverageView = { ...coverage, rows: Array.from({ length: VISIBLE_ROWS + 5 }, () => coverage.rows[0]) };
-    const option = coverageOption(many, labels) as { dataZoom: { endValue: number }[] };
-    expect(option.dataZoom).toHaveLength(2);
-    expect(option.dataZoom[0].endValue).toBe(VISIBLE_ROWS - 1);
+    const option = coverageOption(many, labels) as { dataZoom: { type: string; endValue: number }[] };
+    expect(option.dataZoom).toHaveLength(1);
+    expect(option.dataZoom[0]).toMatchObject({ type: 'slider', yAxisIndex: 0, endValue: VISIBLE_ROWS - 1 });
+    expect(option.dataZoom.some((z) => z.type === 'inside' || 'moveOnMouseWheel' in z)).toBe(false);
   });
 });
 

@@ -28,20 +28,14 @@ const AXIS_LABEL = { width: 150, overflow: 'truncate' as const };
 const round1 = (v: number) => Math.round(v * 10) / 10;
 const round1000 = (v: number) => Math.round(v * 1000) / 1000;
 
+/**
+ * A scroll slider when the rows don't fit. Slider only: an `inside` dataZoom would take the mouse
+ * wheel (and touch drags) over the chart, so the page could not be scrolled past it.
+ */
 function zoom(axis: 'xAxisIndex' | 'yAxisIndex', count: number): object[] {
   if (count <= VISIBLE_ROWS) return [];
   const slider = axis === 'yAxisIndex' ? { right: 4, width: 16 } : { bottom: 36, height: 16 };
-  return [
-    { type: 'slider', [axis]: 0, startValue: 0, endValue: VISIBLE_ROWS - 1, ...slider },
-    {
-      type: 'inside',
-      [axis]: 0,
-      startValue: 0,
-      endValue: VISIBLE_ROWS - 1,
-      zoomOnMouseWheel: false,
-      moveOnMouseWheel: true,
-    },
-  ];
+  return [{ type: 'slider', [axis]: 0, startValue: 0, endValue: VISIBLE_ROWS - 1, ...slider }];
 }
 
 /** Pixel height of a chart with one row per school (grows up to VISIBLE_ROWS rows, then scrolls). */

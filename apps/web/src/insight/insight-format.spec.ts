@@ -11,6 +11,8 @@ import {
   linkBadges,
   nationalLine,
   NONE,
+  tableLang,
+  tooFewForBalance,
 } from './insight-format';
 
 describe('insight formatting', () => {
@@ -61,6 +63,18 @@ describe(balanceVerdict.name, () => {
     expect(nationalLine([])).toBe(0.5);
     expect(nationalLine(['primary', 'junior'])).toBe(0.45);
     expect(nationalLine(['nine_year'])).toBe(0.45);
+  });
+});
+
+describe(tooFewForBalance.name, () => {
+  it('needs at least 2 schools for a coefficient (a school admin sees a message, not a verdict)', () => {
+    expect([0, 1, 2, 3].map(tooFewForBalance)).toEqual([true, true, false, false]);
+  });
+});
+
+describe(tableLang.name, () => {
+  it('words tables and exports in English for the English UI, else in Chinese', () => {
+    expect([tableLang('en'), tableLang('zh-CN'), tableLang('fr')]).toEqual(['en', 'zh-CN', 'zh-CN']);
   });
 });
 

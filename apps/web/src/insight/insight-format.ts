@@ -1,5 +1,5 @@
-import { BALANCE_THRESHOLDS, LINK_STATS_STALE_MS } from '@tongke/contracts/insight/insight-values';
-import type { InsightCell, InsightColumn } from '@tongke/contracts/insight/insight-tables';
+import { BALANCE_MIN_SCHOOLS, BALANCE_THRESHOLDS, LINK_STATS_STALE_MS } from '@tongke/contracts/insight/insight-values';
+import type { InsightCell, InsightColumn, InsightTableLang } from '@tongke/contracts/insight/insight-tables';
 import type { LinkStatsView } from '@tongke/contracts/insight/insight-views';
 
 // Number formatting and judgements of the dashboards (pure: the components only render these).
@@ -31,6 +31,9 @@ export function cellText(cell: InsightCell, locale: string): string {
   return typeof cell === 'number' ? formatNumber(cell, locale, 4) : cell;
 }
 
+/** The language of table words (and of an export) for a UI locale: English or else Chinese. */
+export const tableLang = (locale: string): InsightTableLang => (locale === 'en' ? 'en' : 'zh-CN');
+
 /** A column header in the UI's language. */
 export const columnTitle = (column: InsightColumn, locale: string): string => (locale === 'en' ? column.en : column.zh);
 
@@ -45,6 +48,9 @@ export function nationalLine(stages: readonly string[]): number {
     ? BALANCE_THRESHOLDS.junior
     : BALANCE_THRESHOLDS.primary;
 }
+
+/** Too few schools count for a coefficient of variation (a school admin's one school): no verdict, a message. */
+export const tooFewForBalance = (schools: number): boolean => schools < BALANCE_MIN_SCHOOLS;
 
 /** ≤ 0.28 good (优质均衡), ≤ the national line pass, above it over; none when no coefficient. */
 export function balanceVerdict(cv: number | null, line: number): BalanceVerdict {

@@ -5,6 +5,7 @@ import {
   defaultRange,
   exportPath,
   insightParams,
+  liveQueryOf,
   quickRanges,
   rangeProblem,
   resolveSelection,
@@ -198,6 +199,24 @@ describe(insightParams.name, () => {
       `from=2025-03-01&to=2025-03-31&communityId=${C1}&schoolId=${S1}&indicator=avg_minutes`,
     );
     expect(insightParams(q, {}, false)).toBe(`communityId=${C1}`);
+  });
+});
+
+describe(liveQueryOf.name, () => {
+  const school = 'a'.repeat(24);
+  const community = 'b'.repeat(24);
+
+  it('keeps the scope and replaces a bad range with today (the live view takes no dates)', () => {
+    const bad = { from: '2026-12-31', to: '2026-01-01', communityId: community, schoolId: school };
+    expect(rangeProblem(bad.from, bad.to)).toBe('order');
+    const q = liveQueryOf(bad, '2026-12-04');
+    expect(q).toEqual({ from: '2026-12-04', to: '2026-12-04', communityId: community, schoolId: school });
+    expect(rangeProblem(q.from, q.to)).toBeNull();
+    expect(insightParams(q, {}, false)).toBe(`communityId=${community}&schoolId=${school}`);
+  });
+
+  it('leaves out an unset scope', () => {
+    expect(liveQueryOf({ from: 'x', to: 'y' }, '2026-12-04')).toEqual({ from: '2026-12-04', to: '2026-12-04' });
   });
 });
 

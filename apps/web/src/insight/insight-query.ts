@@ -195,7 +195,20 @@ export function insightParams(query: InsightQuery, extra: Record<string, string>
   return params.toString();
 }
 
-/** The export URL of one table with the dashboard's current query (the live table too takes the range). */
+/**
+ * The live view's query: the selection's scope with `today` as the range. The live view takes no
+ * dates, so a bad range in the URL must not stop it; its export sends this valid range.
+ */
+export function liveQueryOf(selection: InsightQuery, today: string): InsightQuery {
+  return {
+    from: today,
+    to: today,
+    ...(selection.communityId && { communityId: selection.communityId }),
+    ...(selection.schoolId && { schoolId: selection.schoolId }),
+  };
+}
+
+/** The export URL of one table with the dashboard's current query (every export takes a range). */
 export function exportPath(
   table: InsightTable,
   format: InsightExportFormat,

@@ -10,10 +10,7 @@ import type {
   LiveOpsView,
   TrendView,
 } from '@tongke/contracts/insight/insight-views';
-import { apiFetch } from '../api/api-client';
-import { ApiError } from '../api/api.error';
-import { refreshSession } from '../auth/session.refresher';
-import { accessTokenValid, readSignedInSession } from '../auth/session.storage';
+import { apiErrorOf, apiFetch, authorizedFetch } from '../api/api-client';
 import { filenameFromDisposition, saveBlob } from './insight-download';
 import { INSIGHT_API, insightParams } from './insight-query';
 
@@ -45,25 +42,15 @@ export const getBalance = (q: InsightQuery, indicator: BalanceIndicator): Promis
 export const getLiveOps = (q: InsightQuery): Promise<LiveOpsView> =>
   apiFetch<LiveOpsView>(`${BASE}/live?${insightParams(q, {}, false)}`);
 
-async function bearer(): Promise<string | undefined> {
-  const session = readSignedInSession();
-  if (!session) return undefined;
-  if (accessTokenValid(session)) return session.accessToken;
-  return (await refreshSession(session))?.accessToken;
-}
+/** What an export may answer: the file, or a JSON error. */
+const EXPORT_ACCEPT = 'text/csv, application/vnd.openxmlformats-officedocument.spreadsheetml.sheet, application/json';
 
-/** Fetches an export with the bearer token and saves it under the server's file name. */
+/**
+ * Fetches an export like every other call (bearer token, refresh and retry on 401) and saves it
+ * under the server's file name; a refusal throws the server's ApiError (its code and message).
+ */
 export async function downloadExport(path: string, fallbackName: string): Promise<void> {
-  const token = await bearer();
-  let res: Response;
-  try {
-    res = await fetch(path, { headers: token ? { authorization: `Bearer ${token}` } : {} });
-  } catch (err) {
-    throw new ApiError('UNAVAILABLE', err instanceof Error ? err.message : String(err), 0);
-  }
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { code?: string; message?: string } | null;
-    throw new ApiError(body?.code ?? 'INTERNAL', body?.message ?? `HTTP ${res.status}`, res.status);
-  }
+  const res = await authorizedFetch(path, { headers: { accept: EXPORT_ACCEPT } });
+  if (!res.ok) throw await apiErrorOf(res);
   saveBlob(await res.blob(), filenameFromDisposition(res.headers.get('content-disposition'), fallbackName));
 }

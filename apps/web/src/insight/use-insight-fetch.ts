@@ -4,9 +4,13 @@ import { errorMessage } from '../api/error-message';
 
 export interface InsightFetch<T> {
   data: Ref<T | null>;
+  /** A load for a new key is running (not set by polls, so a polled card does not flicker busy). */
   loading: Ref<boolean>;
   error: Ref<string>;
+  /** Loads the current key again, superseding any running request. */
   reload(): Promise<void>;
+  /** Refreshes quietly for a timer: skipped while a request is still running (slow networks never pile up). */
+  poll(): Promise<void>;
 }
 
 /**
@@ -23,17 +27,21 @@ export function useInsightFetch<T>(
   const loading = ref(false);
   const error = ref('');
   let seq = 0;
+  let running = false;
 
-  async function reload(): Promise<void> {
-    const k = key();
+  async function run(quiet: boolean): Promise<void> {
     const mine = ++seq;
-    if (k === null) {
+    if (key() === null) {
       data.value = null;
       loading.value = false;
+      running = false;
       return;
     }
-    if (!options.keepData) data.value = null;
-    loading.value = true;
+    running = true;
+    if (!quiet) {
+      if (!options.keepData) data.value = null;
+      loading.value = true;
+    }
     try {
       const next = await load();
       if (mine !== seq) return;
@@ -42,10 +50,17 @@ export function useInsightFetch<T>(
     } catch (err) {
       if (mine === seq) error.value = errorMessage(err, t, te);
     } finally {
-      if (mine === seq) loading.value = false;
+      if (mine === seq) {
+        loading.value = false;
+        running = false;
+      }
     }
   }
 
+  const reload = () => run(false);
+  const poll = async () => {
+    if (!running && key() !== null) await run(true);
+  };
   watch(key, () => void reload(), { immediate: true });
-  return { data: data as Ref<T | null>, loading, error, reload };
+  return { data: data as Ref<T | null>, loading, error, reload, poll };
 }

@@ -6,6 +6,7 @@ import { errorMessage } from '../api/error-message';
 import { getInsightScopes } from './insight.api';
 import { localDate } from './insight-dates';
 import {
+  liveQueryOf,
   rangeProblem,
   resolveSelection,
   selectionFromRoute,
@@ -24,6 +25,8 @@ export interface InsightQueryState {
   problem: ComputedRef<RangeProblem | null>;
   /** The query every card fetches with; null while the scopes load or the range is invalid. */
   query: ComputedRef<InsightQuery | null>;
+  /** The live view's query (liveQueryOf): set even when the URL's range is invalid. */
+  liveQuery: ComputedRef<InsightQuery | null>;
   /** Changes part of the selection (kept in the URL). */
   update(patch: InsightSelection): void;
 }
@@ -47,6 +50,8 @@ export function useInsightQuery(): InsightQueryState {
     return { from: s.from, to: s.to, communityId: s.communityId, schoolId: s.schoolId };
   });
 
+  const liveQuery = computed<InsightQuery | null>(() => (selection.value ? liveQueryOf(selection.value, today) : null));
+
   function update(patch: InsightSelection): void {
     const next = { ...selection.value, ...patch };
     void router.replace({ query: selectionToRoute(next) });
@@ -68,5 +73,5 @@ export function useInsightQuery(): InsightQueryState {
     }
   });
 
-  return { scopes, scopesError, today, selection, problem, query, update };
+  return { scopes, scopesError, today, selection, problem, query, liveQuery, update };
 }

@@ -1,5 +1,6 @@
-import { SUBJECT_NAMES_ZH } from '../org';
+import { type SchoolKind, SUBJECT_NAMES_EN, SUBJECT_NAMES_ZH } from '../org';
 import type {
+  BalanceSchool,
   BalanceView,
   CoverageView,
   InsightOverview,
@@ -11,8 +12,13 @@ import type {
 
 // Every dashboard chart as a table: the web's table view and the API's CSV/XLSX export both
 // come from here, so an export holds exactly what the table shows (zod-free; the web imports it).
+// Each builder takes the language of the words in its cells (kinds, directions, yes/no, names of
+// indicators); the columns carry both header languages.
 
 export type InsightCell = string | number | null;
+
+/** Language of a table's words (the web's UI locale, the export's `lang`). */
+export type InsightTableLang = 'zh-CN' | 'en';
 
 export interface InsightColumn {
   key: string;
@@ -26,10 +32,19 @@ export interface InsightTableData {
 }
 
 const col = (key: string, zh: string, en: string): InsightColumn => ({ key, zh, en });
+const word = (lang: InsightTableLang, zh: string, en: string): string => (lang === 'en' ? en : zh);
+
+const KIND_WORDS: Record<SchoolKind, [string, string]> = { rural: ['乡村', 'Rural'], urban: ['城区', 'Urban'] };
+const DIRECTION_WORDS: Record<BalanceSchool['direction'], [string, string]> = {
+  above: ['高于均值', 'Above the mean'],
+  below: ['低于均值', 'Below the mean'],
+  at: ['等于均值', 'At the mean'],
+};
+
 /** Ratios and averages to 4 decimals (hand-computed values compare exactly). */
 export const roundInsight = (v: number | null): number | null => (v === null ? null : Math.round(v * 10_000) / 10_000);
 
-export function overviewTable(v: InsightOverview): InsightTableData {
+export function overviewTable(v: InsightOverview, lang: InsightTableLang = 'zh-CN'): InsightTableData {
   const rows: [string, string, string, number | null][] = [
     ['schools', '学校数', 'Schools', v.schools.total],
     ['rural_schools', '乡村学校数', 'Rural schools', v.schools.rural],
@@ -50,50 +65,49 @@ export function overviewTable(v: InsightOverview): InsightTableData {
     ['observations', '听课人次', 'Observations', v.research.observations],
     ['evaluations', '评课份数', 'Evaluations', v.research.evaluations],
     ['avg_score', '平均评课得分', 'Average rubric score', roundInsight(v.research.avgScore)],
+    ['teachers', '参与教师（去重）', 'Participating teachers (distinct)', v.participation.teachers],
     ['lead_teachers', '主讲教师', 'Lead teachers', v.participation.leadTeachers],
     ['assistants', '助教', 'Assistants', v.participation.assistants],
     ['observers', '听课教师', 'Observers', v.participation.observers],
   ];
   return {
-    columns: [
-      col('indicator', '指标', 'Indicator'),
-      col('indicator_en', 'Indicator', 'Indicator (English)'),
-      col('value', '数值', 'Value'),
-    ],
-    rows: rows.map(([, zh, en, value]) => [zh, en, value]),
+    columns: [col('indicator', '指标', 'Indicator'), col('value', '数值', 'Value')],
+    rows: rows.map(([, zh, en, value]) => [word(lang, zh, en), value]),
   };
 }
 
-export function schoolsTable(v: InsightSchoolsView): InsightTableData {
+const SCHOOL_COLUMNS: InsightColumn[] = [
+  col('school', '学校', 'School'),
+  col('community', '共同体', 'Community'),
+  col('kind', '类型', 'Kind'),
+  col('students', '学生数', 'Students'),
+  col('led_delivered', '主讲开课', 'Lessons led'),
+  col('received_scheduled', '接收排课', 'Lessons scheduled to receive'),
+  col('received_delivered', '接收开课', 'Lessons received'),
+  col('received_missed', '接收缺课', 'Lessons missed'),
+  col('received_hours', '接收课时（小时）', 'Hours received'),
+  col('subject_coverage', '开齐学科比例', 'Required subjects covered'),
+  col('attendance_rate', '教室到课率', 'Attendance rate'),
+  col('avg_minutes', '教室平均在线分钟', 'Average minutes'),
+  col('lessons_per_student', '生均接收节数', 'Lessons per student'),
+  col('library_views', '资源观看', 'Library views'),
+  col('library_downloads', '资源下载', 'Downloads'),
+  col('coplanning', '协同备课', 'Co-planning'),
+  col('observations', '听课人次', 'Observations'),
+  col('evaluations', '评课份数', 'Evaluations'),
+  col('avg_score', '平均评课得分', 'Average score'),
+  col('lead_teachers', '主讲教师', 'Lead teachers'),
+  col('assistants', '助教', 'Assistants'),
+  col('observers', '听课教师', 'Observers'),
+];
+
+export function schoolsTable(v: InsightSchoolsView, lang: InsightTableLang = 'zh-CN'): InsightTableData {
   return {
-    columns: [
-      col('school', '学校', 'School'),
-      col('community', '共同体', 'Community'),
-      col('kind', '类型', 'Kind'),
-      col('students', '学生数', 'Students'),
-      col('led_delivered', '主讲开课', 'Lessons led'),
-      col('received_scheduled', '接收排课', 'Lessons scheduled to receive'),
-      col('received_delivered', '接收开课', 'Lessons received'),
-      col('received_missed', '接收缺课', 'Lessons missed'),
-      col('received_hours', '接收课时（小时）', 'Hours received'),
-      col('subject_coverage', '开齐学科比例', 'Required subjects covered'),
-      col('attendance_rate', '教室到课率', 'Attendance rate'),
-      col('avg_minutes', '教室平均在线分钟', 'Average minutes'),
-      col('lessons_per_student', '生均接收节数', 'Lessons per student'),
-      col('library_views', '资源观看', 'Library views'),
-      col('library_downloads', '资源下载', 'Downloads'),
-      col('coplanning', '协同备课', 'Co-planning'),
-      col('observations', '听课人次', 'Observations'),
-      col('evaluations', '评课份数', 'Evaluations'),
-      col('avg_score', '平均评课得分', 'Average score'),
-      col('lead_teachers', '主讲教师', 'Lead teachers'),
-      col('assistants', '助教', 'Assistants'),
-      col('observers', '听课教师', 'Observers'),
-    ],
+    columns: [...SCHOOL_COLUMNS],
     rows: v.rows.map((r) => [
       r.schoolName,
       r.communityName,
-      r.kind,
+      word(lang, ...KIND_WORDS[r.kind]),
       r.studentCount,
       r.led.delivered,
       r.received.scheduled,
@@ -117,12 +131,13 @@ export function schoolsTable(v: InsightSchoolsView): InsightTableData {
   };
 }
 
-export function coverageTable(v: CoverageView): InsightTableData {
+/** Subject names head the columns (both languages); the cells are names and numbers. */
+export function coverageTable(v: CoverageView, _lang: InsightTableLang = 'zh-CN'): InsightTableData {
   return {
     columns: [
       col('school', '学校', 'School'),
       col('community', '共同体', 'Community'),
-      ...v.subjects.map((s) => col(s, SUBJECT_NAMES_ZH[s], s)),
+      ...v.subjects.map((s) => col(s, SUBJECT_NAMES_ZH[s], SUBJECT_NAMES_EN[s])),
       col('covered', '已开学科', 'Subjects covered'),
       col('required', '应开学科', 'Subjects required'),
     ],
@@ -136,7 +151,7 @@ export function coverageTable(v: CoverageView): InsightTableData {
   };
 }
 
-export function balanceTable(v: BalanceView): InsightTableData {
+export function balanceTable(v: BalanceView, lang: InsightTableLang = 'zh-CN'): InsightTableData {
   return {
     columns: [
       col('school', '学校', 'School'),
@@ -152,12 +167,13 @@ export function balanceTable(v: BalanceView): InsightTableData {
       roundInsight(s.value),
       s.weight,
       roundInsight(s.varianceShare),
-      s.direction,
+      word(lang, ...DIRECTION_WORDS[s.direction]),
     ]),
   };
 }
 
-export function trendTable(v: TrendView): InsightTableData {
+/** Months and numbers only (`lang` kept so every builder is called alike). */
+export function trendTable(v: TrendView, _lang: InsightTableLang = 'zh-CN'): InsightTableData {
   return {
     columns: [
       col('month', '月份', 'Month'),
@@ -182,7 +198,8 @@ export function trendTable(v: TrendView): InsightTableData {
   };
 }
 
-export function libraryTable(v: LibraryUseView): InsightTableData {
+/** Resource titles and numbers only (`lang` kept so every builder is called alike). */
+export function libraryTable(v: LibraryUseView, _lang: InsightTableLang = 'zh-CN'): InsightTableData {
   return {
     columns: [
       col('resource', '资源', 'Resource'),
@@ -193,7 +210,7 @@ export function libraryTable(v: LibraryUseView): InsightTableData {
   };
 }
 
-export function liveTable(v: LiveOpsView): InsightTableData {
+export function liveTable(v: LiveOpsView, lang: InsightTableLang = 'zh-CN'): InsightTableData {
   return {
     columns: [
       col('lesson', '课堂', 'Lesson'),
@@ -210,7 +227,7 @@ export function liveTable(v: LiveOpsView): InsightTableData {
         s.title,
         c.name,
         c.schoolName,
-        c.connected ? 1 : 0,
+        c.connected ? word(lang, '是', 'Yes') : word(lang, '否', 'No'),
         c.link?.inKbps ?? null,
         c.link?.outKbps ?? null,
         c.link?.lossPct ?? null,

@@ -66,6 +66,9 @@ export const BALANCE_INDICATOR_IDS = Object.keys(BALANCE_INDICATORS) as BalanceI
 /** The national high-quality-balance review's line for the coefficient of variation (primary 0.50, junior 0.45); Ningbo keeps 0.28. */
 export const BALANCE_THRESHOLDS = { primary: 0.5, junior: 0.45, good: 0.28 } as const;
 
+/** Fewest schools that must count for an indicator before its coefficient of variation is computed. */
+export const BALANCE_MIN_SCHOOLS = 2;
+
 export const INSIGHT_LIMITS = {
   /** Longest date range a query may span, in days (inclusive). */
   maxRangeDays: 366,

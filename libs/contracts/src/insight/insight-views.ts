@@ -74,7 +74,11 @@ export interface InsightOverview {
     evaluations: number;
     avgScore: number | null;
   };
-  participation: { leadTeachers: number; assistants: number; observers: number };
+  /**
+   * Distinct teachers per role, and `teachers`: the distinct teachers with any participation
+   * (leading, assisting, observing or co-planning; a teacher in two roles counts once).
+   */
+  participation: { teachers: number; leadTeachers: number; assistants: number; observers: number };
 }
 
 /** One school's indicators (a row of GET /api/insight/schools). */
@@ -142,7 +146,12 @@ export interface BalanceSchool {
   direction: 'above' | 'below' | 'at';
 }
 
-/** GET /api/insight/balance — the coefficient of variation (σ / mean; null when the mean is 0 or no school counts). */
+/**
+ * GET /api/insight/balance — the coefficient of variation (σ / mean). `mean` is null when no
+ * school counts; `sd` and `cv` are null when fewer than BALANCE_MIN_SCHOOLS (2) schools count (a
+ * single school has no spread to judge, e.g. a school admin's own school), and `cv` also when
+ * the mean is 0. The trend's months follow the same rules.
+ */
 export interface BalanceView {
   scope: InsightScopeView;
   indicator: BalanceIndicator;

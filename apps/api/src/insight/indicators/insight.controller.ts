@@ -108,7 +108,11 @@ export class InsightController {
   @Get('export/:table')
   @ApiOperation({ summary: 'A dashboard table as CSV (UTF-8 with BOM) or XLSX', description: SCOPED })
   @ApiProduces('text/csv', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-  @ApiOkResponse({ description: 'The file (Content-Disposition: tongke-insight-<table>-<from>_<to>.<format>)' })
+  @ApiOkResponse({
+    description:
+      'The file (Content-Disposition: tongke-insight-<table>[-<indicator>]-<scope>-<from>_<to>.<format>; ' +
+      'the live table: tongke-insight-live-<scope>-<local export time yyyy-MM-ddTHHmm>.<format>)',
+  })
   export(
     @CurrentUser() user: User,
     @Param() params: InsightTableParams,

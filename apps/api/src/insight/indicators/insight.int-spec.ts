@@ -58,7 +58,8 @@ describe(InsightController.name, () => {
       near(o.lessonsPerRuralStudent, 104 / 408); // (34 + 34 + 27 + 9) / (214 + 156 + 38)
       expect(o.library).toEqual({ views: 8, downloads: 1 });
       expect(o.research).toEqual({ activities: 1, coplanning: 2, observations: 1, evaluations: 2, avgScore: 90 });
-      expect(o.participation).toEqual({ leadTeachers: 2, assistants: 1, observers: 1 });
+      // 李静 (lead, plan), 陈晓 (lead), 刘强 (assistant, observer): 3 teachers, not 2 + 1 + 1
+      expect(o.participation).toEqual({ teachers: 3, leadTeachers: 2, assistants: 1, observers: 1 });
     });
 
     it("adds the district's other community for the district admin, never another district's", async () => {
@@ -84,7 +85,7 @@ describe(InsightController.name, () => {
       near(o.lessonsPerRuralStudent, 68 / 214);
       expect(o.library).toEqual({ views: 2, downloads: 0 });
       expect(o.research).toEqual({ activities: 0, coplanning: 0, observations: 1, evaluations: 1, avgScore: 92 });
-      expect(o.participation).toEqual({ leadTeachers: 0, assistants: 1, observers: 1 });
+      expect(o.participation).toEqual({ teachers: 1, leadTeachers: 0, assistants: 1, observers: 1 });
     });
 
     it('lists every school with its indicators', async () => {
@@ -217,6 +218,13 @@ describe(InsightController.name, () => {
         f.third.schoolId,
       ]);
       near(v.cv, Math.sqrt(3) / 5);
+    });
+
+    it("has no coefficient for a school admin's one school (the mean is kept)", async () => {
+      const v = await get<BalanceView>('school.wang', `balance?${TERM}&indicator=received_lessons`);
+      expect(v.schools.map((s) => [s.schoolId, s.value])).toEqual([[DEMO.school.tanghe, 2]]);
+      expect([v.cv, v.sd, v.mean, v.pullers]).toEqual([null, null, 2, []]);
+      expect(v.trend.every((m) => m.cv === null)).toBe(true);
     });
   });
 

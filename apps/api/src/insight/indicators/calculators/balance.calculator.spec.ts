@@ -47,8 +47,10 @@ describe(coefficient.name, () => {
     expect(coefficient([])).toEqual({ mean: null, sd: null, cv: null, shares: [] });
   });
 
-  it('is 0 for one value, and null when the mean is 0', () => {
-    expect(coefficient(plain([7]))).toEqual({ mean: 7, sd: 0, cv: 0, shares: [0] });
+  it('keeps the mean but has no σ or cv for one value, and no cv when the mean is 0', () => {
+    expect(coefficient(plain([7]))).toEqual({ mean: 7, sd: null, cv: null, shares: [0] });
+    expect(coefficient([{ value: 3, weight: 250 }])).toEqual({ mean: 3, sd: null, cv: null, shares: [0] });
+    expect(coefficient(plain([7, 7]))).toEqual({ mean: 7, sd: 0, cv: 0, shares: [0, 0] });
     expect(coefficient(plain([0, 0, 0]))).toEqual({ mean: 0, sd: 0, cv: null, shares: [0, 0, 0] });
   });
 
@@ -187,13 +189,38 @@ describe(balanceView.name, () => {
     expect(v.trend[1].cv).toBeCloseTo(Math.sqrt(200) / 10, 12);
   });
 
-  it('is null for an empty scope and for a zero mean, 0 for one school', () => {
+  it('is null for an empty scope, for a zero mean and for one school (whose mean is kept)', () => {
     const empty = balanceView(VIEW, 'received_lessons', fixtureCounters(fixtureScope([]), {}), []);
     expect([empty.cv, empty.mean, empty.sd, empty.schools, empty.pullers]).toEqual([null, null, null, [], []]);
     const zero = balanceView(VIEW, 'received_lessons', fixtureCounters(scope, {}), []);
     expect([zero.cv, zero.mean, zero.sd, zero.pullers]).toEqual([null, 0, 0, []]);
     const one = fixtureScope([fixtureCommunity(1000, [r2])]);
     const single = balanceView(VIEW, 'received_lessons', fixtureCounters(one, sums), []);
-    expect([single.cv, single.mean, single.sd, single.pullers]).toEqual([0, 10, 0, []]);
+    expect([single.cv, single.mean, single.sd, single.pullers]).toEqual([null, 10, null, []]);
+    expect(single.schools.map((s) => [s.schoolName, s.value, s.varianceShare, s.direction])).toEqual([
+      ['学校2', 10, 0, 'at'],
+    ]);
+  });
+
+  it('has no coefficient in a month where fewer than 2 schools count (the mean is kept)', () => {
+    const v = view('attendance_rate', [
+      {
+        month: '2026-09',
+        counters: fixtureCounters(scope, { [c]: schoolPaths(r2.id, { 'cls.exp': 4, 'cls.att': 3 }) }),
+      },
+      {
+        month: '2026-10',
+        counters: fixtureCounters(scope, {
+          [c]: {
+            ...schoolPaths(r2.id, { 'cls.exp': 4, 'cls.att': 2 }),
+            ...schoolPaths(r3.id, { 'cls.exp': 2, 'cls.att': 2 }),
+          },
+        }),
+      },
+    ]);
+    expect(v.trend).toEqual([
+      { month: '2026-09', cv: null, mean: 0.75 },
+      { month: '2026-10', cv: 1 / 3, mean: 0.75 },
+    ]);
   });
 });

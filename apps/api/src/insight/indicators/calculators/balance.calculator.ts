@@ -1,5 +1,6 @@
 import {
   BALANCE_INDICATORS,
+  BALANCE_MIN_SCHOOLS,
   type BalanceIndicator,
   type BalanceSchool,
   type BalanceView,
@@ -61,12 +62,14 @@ export const balanceWeight = (indicator: BalanceIndicator, s: SchoolCounters): n
 
 /**
  * Weighted population statistics: mean = Σwx / Σw, σ = √(Σw(x − mean)² / Σw), cv = σ / mean.
- * Everything null without values; cv null when the mean is 0; one value gives σ = 0, cv = 0.
+ * Everything null without values; σ and cv null with fewer than BALANCE_MIN_SCHOOLS values (one
+ * school has no spread between schools to judge); cv null when the mean is 0.
  */
 export function coefficient(values: WeightedValue[]): Coefficient {
   const total = values.reduce((sum, v) => sum + v.weight, 0);
   if (values.length === 0 || total === 0) return { mean: null, sd: null, cv: null, shares: values.map(() => 0) };
   const mean = values.reduce((sum, v) => sum + v.weight * v.value, 0) / total;
+  if (values.length < BALANCE_MIN_SCHOOLS) return { mean, sd: null, cv: null, shares: values.map(() => 0) };
   const squares = values.map((v) => v.weight * (v.value - mean) ** 2);
   const spread = squares.reduce((sum, s) => sum + s, 0);
   const raw = Math.sqrt(spread / total);

@@ -1,5 +1,5 @@
-import { fixtureCommunity, fixtureCounters, fixtureScope } from '../testing/insight-scope.fixture';
-import { DISTRICT, R1, SUMS, U, VIEW } from '../testing/two-community.fixture';
+import { fixtureCommunity, fixtureCounters, fixtureScope, schoolPaths } from '../testing/insight-scope.fixture';
+import { C1, DISTRICT, R1, SUMS, TEACHER, U, VIEW } from '../testing/two-community.fixture';
 import { overview } from './overview.calculator';
 
 describe(overview.name, () => {
@@ -16,7 +16,7 @@ describe(overview.name, () => {
     expect(o.lessonsPerRuralStudent).toBe(340 / 350); // (150 + 90 + 100) / (100 + 50 + 200)
     expect(o.library).toEqual({ views: 8, downloads: 1 }); // c.res: 5 + 3 views, 1 download
     expect(o.research).toEqual({ activities: 2, coplanning: 3, observations: 2, evaluations: 3, avgScore: 90 });
-    expect(o.participation).toEqual({ leadTeachers: 1, assistants: 1, observers: 2 });
+    expect(o.participation).toEqual({ teachers: 4, leadTeachers: 1, assistants: 1, observers: 2 });
   });
 
   it("counts a rural school's received lessons, hours and its users' library use", () => {
@@ -27,7 +27,7 @@ describe(overview.name, () => {
     expect([o.subjectCoverage, o.attendanceRate, o.avgMinutes, o.lessonsPerRuralStudent]).toEqual([0.2, 0.8, 40, 1.5]);
     expect(o.library).toEqual({ views: 4, downloads: 0 });
     expect(o.research).toEqual({ activities: 0, coplanning: 0, observations: 0, evaluations: 1, avgScore: 90 });
-    expect(o.participation).toEqual({ leadTeachers: 0, assistants: 1, observers: 1 });
+    expect(o.participation).toEqual({ teachers: 2, leadTeachers: 0, assistants: 1, observers: 1 });
   });
 
   it("counts an urban school's led lessons; rural-only ratios are null", () => {
@@ -44,6 +44,19 @@ describe(overview.name, () => {
     ]);
     expect(o.library).toEqual({ views: 40, downloads: 0 });
     expect(o.research.avgScore).toBe(90);
+  });
+
+  it('counts each participating teacher once, whatever their roles and schools (co-planning too)', () => {
+    const [lead, planner] = [TEACHER.t1, TEACHER.a1];
+    const sums = {
+      [C1]: {
+        ...schoolPaths(U.id, { [`t.${lead}.lead`]: 3, [`t.${lead}.obs`]: 1, [`t.${TEACHER.t2}.asst`]: 0 }),
+        ...schoolPaths(R1.id, { [`t.${lead}.obs`]: 2, [`t.${TEACHER.t3}.asst`]: 1, [`t.${planner}.plan`]: 1 }),
+      },
+    };
+    const o = overview(VIEW, fixtureCounters(DISTRICT, sums));
+    // t1 (lead + obs in two schools), t3 (asst), a1 (plan only); t2's counter is 0
+    expect(o.participation).toEqual({ teachers: 3, leadTeachers: 1, assistants: 1, observers: 1 });
   });
 
   it('answers zeros and null ratios for an empty scope', () => {

@@ -92,7 +92,12 @@ export function overview(view: InsightScopeView, sc: ScopeCounters): InsightOver
     ),
     library: scopeLibrary(sc),
     research: researchCard(sc),
-    participation: { leadTeachers: distinct('lead'), assistants: distinct('asst'), observers: distinct('obs') },
+    participation: {
+      teachers: new Set(sc.schools.flatMap((s) => [...teachersWith(s.counters)])).size,
+      leadTeachers: distinct('lead'),
+      assistants: distinct('asst'),
+      observers: distinct('obs'),
+    },
   };
 }
 

@@ -12,14 +12,18 @@ import { InsightQueryDto } from './insight-query.dto';
 export const INSIGHT_EXPORT_LANGS = ['zh-CN', 'en'] as const;
 export type InsightExportLang = (typeof INSIGHT_EXPORT_LANGS)[number];
 
-/** GET /api/insight/export/:table — the table's query, the file format and the header language. */
+/** GET /api/insight/export/:table — the table's query, the file format and the language. */
 export class InsightExportQueryDto extends InsightQueryDto {
   @ApiPropertyOptional({ enum: INSIGHT_EXPORT_FORMATS, default: 'csv' })
   @Optional()
   @IsIn(INSIGHT_EXPORT_FORMATS, { message: `format must be one of ${INSIGHT_EXPORT_FORMATS.join(', ')}` })
   format?: InsightExportFormat;
 
-  @ApiPropertyOptional({ enum: INSIGHT_EXPORT_LANGS, default: 'zh-CN', description: 'Language of the header row' })
+  @ApiPropertyOptional({
+    enum: INSIGHT_EXPORT_LANGS,
+    default: 'zh-CN',
+    description: 'Language of the header row and of the words in cells (kinds, yes/no, …)',
+  })
   @Optional()
   @IsIn(INSIGHT_EXPORT_LANGS, { message: `lang must be one of ${INSIGHT_EXPORT_LANGS.join(', ')}` })
   lang?: InsightExportLang;
