@@ -1,3 +1,4 @@
+import { SUBJECT_NAMES_EN } from '@tongke/contracts/org';
 import type zhCN from './zh-CN';
 
 const en: typeof zhCN = {
@@ -84,23 +85,7 @@ const en: typeof zhCN = {
       duration: 'The length must be 5–240 minutes.',
     },
   },
-  subjects: {
-    chinese: 'Chinese',
-    math: 'Mathematics',
-    english: 'English',
-    morality_law: 'Morality and Law',
-    science: 'Science',
-    music: 'Music',
-    art: 'Art',
-    pe_health: 'PE and Health',
-    it: 'Information Technology',
-    labor: 'Labour',
-    history: 'History',
-    geography: 'Geography',
-    physics: 'Physics',
-    chemistry: 'Chemistry',
-    biology: 'Biology',
-  },
+  subjects: SUBJECT_NAMES_EN,
   live: {
     title: 'Live lesson',
     back: 'Back to lessons',
