@@ -174,6 +174,22 @@ describe(LiveOpsService.name, () => {
       await live('school.wang', `?schoolId=${DEMO.school.shilin}`, 403);
     });
 
+    it('lists only the school’s own classrooms in a school scope, and counts only those', async () => {
+      await publishLinks(music.id, new Date());
+      const received = await live('district.zhou', `?schoolId=${DEMO.school.shilin}`);
+      expect(received.sessions.map((s) => s.id)).toEqual([music.id]);
+      expect(received.sessions[0].classrooms.map((c) => c.id)).toEqual([DEMO.classroom.shilin]);
+      expect(received.sessions[0].lead).toMatchObject({ role: LessonRole.LEAD });
+      expect(received.notConnected).toBe(1);
+      const tanghe = await live('district.zhou', `?schoolId=${DEMO.school.tanghe}`);
+      expect(tanghe.sessions[0].classrooms.map((c) => [c.id, c.connected])).toEqual([[DEMO.classroom.tanghe, true]]);
+      expect(tanghe.notConnected).toBe(0);
+      // The leading school sees its lessons without the receiving schools' classrooms.
+      const led = await live('admin', `?schoolId=${DEMO.school.urban}`);
+      expect(led.sessions.map((s) => s.classrooms)).toEqual([[], []]);
+      expect(led.notConnected).toBe(0);
+    });
+
     it('shows another community’s admin nothing, and refuses them this community (403)', async () => {
       expect(await live('otherAdmin')).toMatchObject({ sessions: [], notConnected: 0 });
       await live('otherAdmin', `?communityId=${DEMO.community}`, 403);

@@ -147,6 +147,16 @@ describe(liveOpsView.name, () => {
     expect(view.notConnected).toBe(3);
     expect(liveOpsView([], NOW)).toEqual({ at: NOW.toISOString(), sessions: [], notConnected: 0 });
   });
+
+  it('keeps only the school’s classrooms in a school scope (the lead stays) and counts only those', () => {
+    const view = liveOpsView([lesson(session(1, NOW), [], links(NOW))], NOW, RURAL_B.toHexString());
+    expect(view.sessions[0].classrooms.map((c) => c.id)).toEqual([ROOM_B.toHexString()]);
+    expect(view.sessions[0].lead).toBeDefined();
+    expect(view.notConnected).toBe(1);
+    const lead = liveOpsView([lesson(session(1, NOW))], NOW, URBAN.toHexString());
+    expect(lead.sessions[0].classrooms).toEqual([]);
+    expect(lead.notConnected).toBe(0);
+  });
 });
 
 describe(freshLinks.name, () => {

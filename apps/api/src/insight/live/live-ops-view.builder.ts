@@ -54,9 +54,13 @@ export function linkView(peer: PeerLinkStats, reportedAt: string): LinkStatsView
   return view;
 }
 
-function classroomsOf(lesson: LiveLesson): LiveOpsClassroom[] {
+/** The lesson's classrooms (only the school's own in a school scope), with their connection. */
+function classroomsOf(lesson: LiveLesson, schoolId?: string): LiveOpsClassroom[] {
   const { session, names, links } = lesson;
-  return session.classroomIds.map((oid) => {
+  const rooms = schoolId
+    ? session.classroomIds.filter((oid) => names.classroom(oid)?.schoolId.toHexString() === schoolId)
+    : session.classroomIds;
+  return rooms.map((oid) => {
     const id = oid.toHexString();
     const room = names.classroom(oid);
     const schoolId = room?.schoolId.toHexString() ?? '';
@@ -73,7 +77,7 @@ function classroomsOf(lesson: LiveLesson): LiveOpsClassroom[] {
   });
 }
 
-function sessionOf(lesson: LiveLesson): LiveOpsSession {
+function sessionOf(lesson: LiveLesson, schoolId?: string): LiveOpsSession {
   const { session, names, links } = lesson;
   const teacher = names.user(session.leadTeacherId);
   const school = teacher?.schoolId ? names.school(teacher.schoolId) : undefined;
@@ -89,7 +93,7 @@ function sessionOf(lesson: LiveLesson): LiveOpsSession {
     subject: session.subject,
     leadTeacher,
     plannedEnd: session.plannedEnd.toISOString(),
-    classrooms: classroomsOf(lesson),
+    classrooms: classroomsOf(lesson, schoolId),
   };
   if (session.startedAt) view.startedAt = session.startedAt.toISOString();
   const lead = links?.peers.find((p) => p.role === LessonRole.LEAD);
@@ -99,13 +103,17 @@ function sessionOf(lesson: LiveLesson): LiveOpsSession {
 
 const startOf = (s: LiveSession) => (s.startedAt ?? s.plannedStart).getTime();
 
-/** The live operations view: lessons by start (then id), and how many of their classrooms are not connected. */
-export function liveOpsView(lessons: LiveLesson[], now: Date): LiveOpsView {
+/**
+ * The live operations view: lessons by start (then id), and how many of their classrooms are not
+ * connected. In a school scope (`schoolId`) each lesson lists only that school's classrooms (its
+ * lead teacher's row stays), and only those are counted.
+ */
+export function liveOpsView(lessons: LiveLesson[], now: Date, schoolId?: string): LiveOpsView {
   const ordered = [...lessons].sort(
     (a, b) =>
       startOf(a.session) - startOf(b.session) || a.session._id.toHexString().localeCompare(b.session._id.toHexString()),
   );
-  const sessions = ordered.map(sessionOf);
+  const sessions = ordered.map((l) => sessionOf(l, schoolId));
   const notConnected = sessions.reduce((n, s) => n + s.classrooms.filter((c) => !c.connected).length, 0);
   return { at: now.toISOString(), sessions, notConnected };
 }

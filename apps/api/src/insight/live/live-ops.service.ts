@@ -55,7 +55,7 @@ export class LiveOpsService {
       l.openClassrooms = openBySession.get(key) ?? new Set();
       l.links = freshLinks(links.get(key), now);
     }
-    return liveOpsView(lessons, now);
+    return liveOpsView(lessons, now, scope.schoolId);
   }
 
   /** The community's live lessons (of the school, in a school scope). */

@@ -21,6 +21,8 @@ export interface Contribution {
   /**
    * Monotonic version of the source state it was computed from (e.g. ms of the newest write):
    * a `put` with an older version than the stored fact's is ignored (a late, stale refresh).
+   * Stored with the fact; `InsightProjector.refresh` does not rely on it (it reads the source
+   * under the community's lock), as wall clocks of different processes need not agree.
    */
   version?: number;
 }

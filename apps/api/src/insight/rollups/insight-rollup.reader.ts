@@ -55,7 +55,8 @@ export class InsightRollupReader {
     ids.forEach((communityId, i) => {
       for (const { id, kind } of docsOf(communityId, reads)) {
         versionOf.set(id, versions[i]);
-        const cached = this.cache.get(id, versions[i]);
+        // Without a version (never written, or lost with Redis) nothing is cached: it could outlive a write.
+        const cached = versions[i] === null ? undefined : this.cache.get(id, versions[i]);
         if (cached) loaded.set(id, cached);
         else missing[kind].push(id);
       }
@@ -63,7 +64,8 @@ export class InsightRollupReader {
     const [days, months] = await Promise.all([this.days.findSums(missing.day), this.months.findSums(missing.month)]);
     for (const id of [...missing.day, ...missing.month]) {
       const sums = days.get(id) ?? months.get(id) ?? {};
-      this.cache.set(id, versionOf.get(id) ?? null, sums);
+      const version = versionOf.get(id);
+      if (version) this.cache.set(id, version, sums);
       loaded.set(id, sums);
     }
     return loaded;

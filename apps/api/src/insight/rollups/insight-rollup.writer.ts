@@ -1,16 +1,19 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InsightCommunityLock } from './insight-community.lock';
 import { assertCommunityId, assertContribution, type Contribution, type Counters } from './insight-contribution';
 import { accumulate } from './insight-counter-map';
 import { InsightDayTotalRepository } from './insight-day-total.repository';
 import { InsightFactRepository } from './insight-fact.repository';
 import { InsightMonthTotalRepository } from './insight-month-total.repository';
-import { daysToMonthEnd } from './insight-local-day';
+import { daysToMonthEnd, monthOf } from './insight-local-day';
 import { buildTotals, dayTotalId, monthOfTotalId } from './insight-rollup-plan';
+import { InsightRepairStore } from './insight-repair.store';
 import { InsightRollupVersions } from './insight-rollup.versions';
 
 /** How long a crashed bulk rewrite can hold a community's lock. */
 const BULK_LOCK_TTL_MS = 120_000;
+/** Repair markers read per sweep. */
+const REPAIR_BATCH = 200;
 
 /** A fact to store: its key and contribution. */
 export interface FactInput {
@@ -21,12 +24,15 @@ export interface FactInput {
 /** Bulk writes of a community's facts and rollups: rebuilds and seeding. */
 @Injectable()
 export class InsightRollupWriter {
+  private readonly logger = new Logger(InsightRollupWriter.name);
+
   constructor(
     private readonly facts: InsightFactRepository,
     private readonly days: InsightDayTotalRepository,
     private readonly months: InsightMonthTotalRepository,
     private readonly lock: InsightCommunityLock,
     private readonly versions: InsightRollupVersions,
+    private readonly repair: InsightRepairStore,
   ) {}
 
   /** Bulk: replaces the community's facts whose key starts with one of `prefixes` (e.g. ['les:', 'eval:', 'act:']) by `facts`, then recomputes the community's rollups from all its stored facts. For rebuilds and seeding (thousands of facts). */
@@ -61,17 +67,39 @@ export class InsightRollupWriter {
   }
 
   /**
+   * Rebuilds the rollups of every community with a repair marker due at `now` (an incremental
+   * write that failed or died half-way, see InsightProjector), then clears those markers; a
+   * failed rebuild leaves its markers for the next sweep. Answers the communities rebuilt.
+   */
+  async repairDue(now = Date.now()): Promise<string[]> {
+    const due = await this.repair.due(now, REPAIR_BATCH);
+    const rebuilt: string[] = [];
+    for (const [communityId, markers] of due) {
+      try {
+        await this.rebuildRollups(communityId);
+        await this.repair.clear(markers);
+        rebuilt.push(communityId);
+      } catch (err) {
+        this.logger.error({ err }, `repairing the rollups of community ${communityId} failed; it is tried again`);
+      }
+    }
+    return rebuilt;
+  }
+
+  /**
    * Replaces the community's day and month totals by those of the contributions. Day totals are
-   * only ever written within a month that has a month total, so the old month totals (a scan of
-   * the small month collection) name every old day total: they are deleted by `_id`.
+   * only ever written within a month that has a month total (the projector writes months first),
+   * so the old month totals (a scan of the small month collection) and the contributions' months
+   * name every old day total: they are deleted by `_id`.
    */
   private async writeTotals(communityId: string, contributions: Contribution[]): Promise<void> {
     const byDay = new Map<string, Counters>();
     for (const c of contributions) byDay.set(c.day, accumulate(byDay.get(c.day) ?? {}, c.counters));
     const { days, months } = buildTotals(communityId, byDay);
     const oldMonths = await this.months.idsOfCommunity(communityId);
-    const oldDays = oldMonths.flatMap((id) =>
-      daysToMonthEnd(`${monthOfTotalId(id)}-01`).map((day) => dayTotalId(communityId, day)),
+    const covered = new Set([...oldMonths.map(monthOfTotalId), ...[...byDay.keys()].map(monthOf)]);
+    const oldDays = [...covered].flatMap((month) =>
+      daysToMonthEnd(`${month}-01`).map((day) => dayTotalId(communityId, day)),
     );
     await Promise.all([
       this.days.replaceCommunity(communityId, oldDays, days),

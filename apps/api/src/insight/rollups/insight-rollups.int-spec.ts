@@ -1,9 +1,17 @@
+import { Logger } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { type ApiTestApp, startApiTestApp } from '../../../../../test/support/api-test-app';
 import type { Contribution, Counters } from './insight-contribution';
 import { accumulate, pruneZeros } from './insight-counter-map';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { InsightDrainer } from '../sources/insight-drainer.service';
+import { InsightDayTotalRepository } from './insight-day-total.repository';
+import { InsightFactRepository } from './insight-fact.repository';
+import { InsightMonthTotalRepository } from './insight-month-total.repository';
 import { InsightProjector } from './insight.projector';
+import { InsightRepairStore } from './insight-repair.store';
 import { InsightRollupReader } from './insight-rollup.reader';
+import { InsightRollupVersions } from './insight-rollup.versions';
 import { InsightRollupWriter } from './insight-rollup.writer';
 
 const newId = () => new Types.ObjectId().toHexString();
@@ -35,6 +43,8 @@ describe(InsightProjector.name, () => {
 
   beforeAll(async () => {
     t = await startApiTestApp(64);
+    // No background drain rounds here: the tests run the repairs themselves.
+    await t.app.get(InsightDrainer).onModuleDestroy();
     projector = t.app.get(InsightProjector);
     reader = t.app.get(InsightRollupReader);
     writer = t.app.get(InsightRollupWriter);
@@ -123,6 +133,81 @@ describe(InsightProjector.name, () => {
     );
     expect(await sum(c, '2024-01-01', '2024-01-31')).toEqual({ 'c.les.sch': 30, 'c.res.r1.v': 10 });
     expect(await sum(c, '2024-01-02', '2024-01-30')).toEqual({ 'c.les.sch': 28 });
+  });
+
+  describe('failed and interrupted writes', () => {
+    afterEach(() => jest.restoreAllMocks());
+    const months = () => t.app.get(InsightMonthTotalRepository);
+    const quiet = () => jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+
+    it('repairs a failed month increment; the retried put finds a zero diff', async () => {
+      quiet();
+      const c = newId();
+      const fact = { communityId: c, day: '2024-07-10', counters: { 'c.les.del': 1, 'c.min': 40 } };
+      jest.spyOn(months(), 'increment').mockRejectedValueOnce(new Error('month write lost'));
+      await expect(projector.put('les:r1', fact)).rejects.toThrow(/queued for repair/);
+      await projector.put('les:r1', fact); // the drainer's retry: nothing added twice
+      expect(await sum(c, '2024-07-01', '2024-07-31')).toEqual({}); // the month totals missed it
+      expect(await writer.repairDue()).toContain(c);
+      expect(await sum(c, '2024-07-01', '2024-07-31')).toEqual({ 'c.les.del': 1, 'c.min': 40 });
+      expect(await sum(c, '2024-07-10', '2024-07-12')).toEqual({ 'c.les.del': 1, 'c.min': 40 });
+      expect(await writer.repairDue()).not.toContain(c); // the marker is gone
+    });
+
+    it('counts an event whose increment failed once, after the repair', async () => {
+      quiet();
+      const c = newId();
+      const view = { communityId: c, day: '2024-07-20', counters: { 'c.res.r.v': 1 } };
+      jest.spyOn(t.app.get(InsightDayTotalRepository), 'increment').mockRejectedValueOnce(new Error('lost'));
+      // (the month was written, the days were not)
+      await projector.add('libr:r:2024-07-20', view); // the fact holds it: not thrown, so not retried
+      await projector.add('libr:r:2024-07-20', view);
+      await writer.repairDue();
+      expect(await sum(c, '2024-07-20', '2024-07-20')).toEqual({ 'c.res.r.v': 2 });
+    });
+
+    it('repairs a write that died between the fact and the increments once its marker falls due', async () => {
+      quiet();
+      const c = newId();
+      jest.spyOn(months(), 'increment').mockRejectedValueOnce(new Error('crash'));
+      jest.spyOn(t.app.get(InsightRepairStore), 'dueNow').mockRejectedValueOnce(new Error('crash'));
+      const fact = { communityId: c, day: '2024-08-02', counters: { 'c.les.sch': 1 } };
+      await expect(projector.put('les:r2', fact)).rejects.toThrow(/crash/);
+      expect(await writer.repairDue()).not.toContain(c); // the dead apply's lock could still be held
+      expect(await writer.repairDue(Date.now() + 31_000)).toContain(c);
+      expect(await sum(c, '2024-08-01', '2024-08-31')).toEqual({ 'c.les.sch': 1 });
+    });
+
+    it('does not put back a fact whose source was deleted by a concurrent refresh', async () => {
+      const c = newId();
+      const fact = { communityId: c, day: '2024-08-05', counters: { 'c.les.sch': 1 } };
+      const source = { exists: true };
+      await projector.refresh('les:gone', async () => (source.exists ? fact : null));
+      // A reads the source (still there) and is slow to write; meanwhile the source is deleted and B refreshes.
+      const a = projector.refresh('les:gone', async () => {
+        const seen = source.exists;
+        await sleep(150);
+        return seen ? fact : null;
+      });
+      await sleep(50);
+      source.exists = false;
+      const b = projector.refresh('les:gone', async () => (source.exists ? fact : null));
+      await Promise.all([a, b]);
+      expect(await t.app.get(InsightFactRepository).find('les:gone')).toBeNull();
+      expect(await sum(c, '2024-08-01', '2024-08-31')).toEqual({});
+    });
+
+    it('sets a new random version after every fact written, even with a zero diff', async () => {
+      const c = newId();
+      const versions = t.app.get(InsightRollupVersions);
+      const fact = { communityId: c, day: '2024-08-09', counters: { 'c.min': 5 } };
+      await projector.put('les:v', fact);
+      const [first] = await versions.current([c]);
+      await projector.put('les:v', fact);
+      const [second] = await versions.current([c]);
+      expect(first).toMatch(/^[0-9a-f-]{36}$/);
+      expect(second).not.toEqual(first);
+    });
   });
 
   it('matches a brute-force sum after random puts, moves, deletes and adds; rebuilds and bulk replaces agree', async () => {

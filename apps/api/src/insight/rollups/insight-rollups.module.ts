@@ -9,6 +9,7 @@ import { InsightFact, InsightFactSchema } from './insight-fact.schema';
 import { InsightMonthTotalRepository } from './insight-month-total.repository';
 import { InsightMonthTotal, InsightMonthTotalSchema } from './insight-month-total.schema';
 import { InsightProjector } from './insight.projector';
+import { InsightRepairStore } from './insight-repair.store';
 import { InsightRollupReader } from './insight-rollup.reader';
 import { InsightRollupVersions } from './insight-rollup.versions';
 import { InsightRollupWriter } from './insight-rollup.writer';
@@ -30,6 +31,7 @@ import { InsightRollupWriter } from './insight-rollup.writer';
     RedisLock,
     InsightCommunityLock,
     InsightRollupVersions,
+    InsightRepairStore,
     InsightFactRepository,
     InsightDayTotalRepository,
     InsightMonthTotalRepository,

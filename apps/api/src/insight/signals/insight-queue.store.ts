@@ -1,19 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { RedisService } from '@tongke/core';
-import { DIRTY_FACTS_KEY, USAGE_EVENTS_KEY } from './insight-signal.keys';
+import { ATTEMPTS_KEY, DEAD_LETTERS_KEY, DIRTY_FACTS_KEY, USAGE_EVENTS_KEY } from './insight-signal.keys';
 
 // Set and list commands RedisService has no typed operation for, as small atomic scripts.
 const SADD = "return redis.call('SADD', KEYS[1], unpack(ARGV))";
 const SPOP = "return redis.call('SPOP', KEYS[1], ARGV[1])";
 const RPUSH = "return redis.call('RPUSH', KEYS[1], unpack(ARGV))";
 const LPOP = "return redis.call('LPOP', KEYS[1], ARGV[1])";
+const HINCRBY = "return redis.call('HINCRBY', KEYS[1], ARGV[1], 1)";
+const HDEL = "return redis.call('HDEL', KEYS[1], unpack(ARGV))";
+const LRANGE = "return redis.call('LRANGE', KEYS[1], 0, -1)";
 
 const strings = (reply: unknown): string[] => (Array.isArray(reply) ? reply.map(String) : []);
 
 /**
  * The insight work queues in Redis, shared by every API process: dirty fact keys (a set) and usage
  * events (a list of JSON strings). Popping removes what it answers: of two drainers each item
- * reaches one.
+ * reaches one. Failed attempts are counted per item (a hash); items that keep failing end up in
+ * a dead-letter list.
  */
 @Injectable()
 export class InsightQueueStore {
@@ -35,5 +39,25 @@ export class InsightQueueStore {
   /** Up to `count` events, oldest first, removed from the list. */
   async popEvents(count: number): Promise<string[]> {
     return strings(await this.redis.runScript(LPOP, [USAGE_EVENTS_KEY], [String(count)]));
+  }
+
+  /** Counts a failed attempt of the item; answers its failures so far. */
+  async noteFailure(item: string): Promise<number> {
+    return Number(await this.redis.runScript(HINCRBY, [ATTEMPTS_KEY], [item]));
+  }
+
+  /** Forgets the items' failed attempts (they succeeded, or were given up). */
+  async clearAttempts(items: string[]): Promise<void> {
+    if (items.length) await this.redis.runScript(HDEL, [ATTEMPTS_KEY], items);
+  }
+
+  /** Appends a dead letter (JSON). */
+  async deadLetter(letter: object): Promise<void> {
+    await this.redis.runScript(RPUSH, [DEAD_LETTERS_KEY], [JSON.stringify(letter)]);
+  }
+
+  /** Every dead letter, oldest first (operators and tests). */
+  async deadLetters(): Promise<string[]> {
+    return strings(await this.redis.runScript(LRANGE, [DEAD_LETTERS_KEY], []));
   }
 }

@@ -1,6 +1,9 @@
 import { Logger } from '@nestjs/common';
+import { InsightLockBusyError } from '../rollups/insight-lock-busy.error';
+import type { InsightRollupWriter } from '../rollups/insight-rollup.writer';
 import type { InsightQueueStore } from '../signals/insight-queue.store';
-import { InsightDrainer } from './insight-drainer.service';
+import type { InsightCatchUp } from './insight-catch-up.service';
+import { InsightDrainer, MAX_ATTEMPTS } from './insight-drainer.service';
 import type { LessonFactsService } from './lesson-facts.service';
 import type { ResearchFactsService } from './research-facts.service';
 import type { UsageFactsService } from './usage-facts.service';
@@ -9,6 +12,8 @@ import type { UsageFactsService } from './usage-facts.service';
 function fakeQueue() {
   const dirty = new Set<string>();
   const events: string[] = [];
+  const attempts = new Map<string, number>();
+  const dead: object[] = [];
   const queue = {
     markDirty: jest.fn(async (keys: string[]) => void keys.forEach((k) => dirty.add(k))),
     popDirty: jest.fn(async (n: number) => {
@@ -18,28 +23,38 @@ function fakeQueue() {
     }),
     pushEvents: jest.fn(async (e: string[]) => void events.push(...e)),
     popEvents: jest.fn(async (n: number) => events.splice(0, n)),
+    noteFailure: jest.fn(async (id: string) => {
+      attempts.set(id, (attempts.get(id) ?? 0) + 1);
+      return attempts.get(id) as number;
+    }),
+    clearAttempts: jest.fn(async (ids: string[]) => void ids.forEach((id) => attempts.delete(id))),
+    deadLetter: jest.fn(async (letter: object) => void dead.push(letter)),
   };
-  return { queue, dirty, events };
+  return { queue, dirty, events, attempts, dead };
 }
 
 function setup() {
   const q = fakeQueue();
-  const lessons = { refresh: jest.fn(async () => undefined) };
+  const lessons = { refresh: jest.fn(async (_id: string) => undefined) };
   const research = {
     refreshEvaluation: jest.fn(async () => undefined),
     refreshActivity: jest.fn(async () => undefined),
   };
-  const usage = { apply: jest.fn(async () => undefined) };
+  const usage = { apply: jest.fn(async (_event: unknown) => undefined) };
+  const writer = { repairDue: jest.fn(async () => []) };
+  const catchUp = { sweepIfDue: jest.fn(async () => 0) };
   const drainer = new InsightDrainer(
     q.queue as unknown as InsightQueueStore,
     lessons as unknown as LessonFactsService,
     research as unknown as ResearchFactsService,
     usage as unknown as UsageFactsService,
+    writer as unknown as InsightRollupWriter,
+    catchUp as unknown as InsightCatchUp,
   );
-  return { ...q, lessons, research, usage, drainer };
+  return { ...q, lessons, research, usage, writer, catchUp, drainer };
 }
 
-const view = { kind: 'lib.view', userId: 'u', resourceId: 'r', at: '2030-03-04T02:00:00.000Z' };
+const view = { kind: 'lib.view', userId: 'u', resourceId: 'r', at: '2030-03-04T02:00:00.000Z', side: 'viewer' };
 
 describe(InsightDrainer.name, () => {
   beforeEach(() => {
@@ -88,27 +103,67 @@ describe(InsightDrainer.name, () => {
     expect(s.dirty.size + s.events.length).toBe(0);
   });
 
-  it('never refreshes one fact twice at once, and refreshes it again when it changed meanwhile', async () => {
+  it('works on up to 4 keys at once, and repairs and sweeps every round', async () => {
     const s = setup();
     let active = 0;
     let most = 0;
-    let release: () => void = () => undefined;
     s.lessons.refresh.mockImplementation(async () => {
       most = Math.max(most, ++active);
-      await new Promise<void>((r) => (release = r));
+      await new Promise((r) => setTimeout(r, 5));
       active--;
     });
-    const refresh = (s.drainer as unknown as { refresh(k: string): Promise<boolean> }).refresh.bind(s.drainer);
-    const first = refresh('les:a');
-    const second = refresh('les:a');
-    const third = refresh('les:a');
-    await Promise.resolve();
-    release();
-    await new Promise((r) => setImmediate(r));
-    release();
-    expect(await Promise.all([first, second, third])).toEqual([true, true, true]);
-    expect(most).toBe(1);
-    expect(s.lessons.refresh).toHaveBeenCalledTimes(2);
+    await s.queue.markDirty(Array.from({ length: 10 }, (_, i) => `les:${i}`));
+    await s.drainer.drainNow();
+    expect(s.lessons.refresh).toHaveBeenCalledTimes(10);
+    expect(most).toBe(4);
+    expect(s.writer.repairDue).toHaveBeenCalled();
+    expect(s.catchUp.sweepIfDue).toHaveBeenCalled();
+  });
+
+  it('puts back a key whose community is busy, without counting it as a failure', async () => {
+    const s = setup();
+    s.lessons.refresh.mockRejectedValueOnce(new InsightLockBusyError('c', 1000));
+    await s.queue.markDirty(['les:a', 'les:b']);
+    await s.drainer.drainNow();
+    expect(s.lessons.refresh.mock.calls.map(([id]) => id).sort()).toEqual(['a', 'a', 'b']);
+    expect(s.queue.noteFailure).not.toHaveBeenCalled();
+    expect(s.dirty.size).toBe(0);
+  });
+
+  it('moves a key or event that keeps failing to the dead letters after MAX_ATTEMPTS', async () => {
+    const s = setup();
+    s.lessons.refresh.mockRejectedValue(new Error('poison'));
+    s.usage.apply.mockRejectedValue(new Error('poison'));
+    await s.queue.markDirty(['les:bad']);
+    await s.queue.pushEvents([JSON.stringify(view)]);
+    for (let i = 0; i < MAX_ATTEMPTS + 2; i++) await s.drainer.drainNow();
+    expect(s.lessons.refresh).toHaveBeenCalledTimes(MAX_ATTEMPTS);
+    expect(s.usage.apply).toHaveBeenCalledTimes(MAX_ATTEMPTS);
+    expect(s.dead).toEqual([
+      expect.objectContaining({ key: 'les:bad', error: 'Error: poison' }),
+      expect.objectContaining({ event: JSON.stringify(view) }),
+    ]);
+    expect(s.dirty.size + s.events.length + s.attempts.size).toBe(0);
+  });
+
+  it('queues a library use queued whole again split by side', async () => {
+    const s = setup();
+    const whole: Record<string, unknown> = { ...view };
+    delete whole.side;
+    await s.queue.pushEvents([JSON.stringify(whole)]);
+    await s.drainer.drainNow();
+    expect(s.usage.apply.mock.calls.map(([e]) => (e as { side: string }).side)).toEqual(['viewer', 'resource']);
+  });
+
+  it('keeps running rounds while full batches come', async () => {
+    jest.useFakeTimers();
+    const s = setup();
+    await s.queue.markDirty(Array.from({ length: 250 }, (_, i) => `les:${i}`));
+    s.drainer.onModuleInit();
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(s.lessons.refresh).toHaveBeenCalledTimes(250);
+    await s.drainer.onModuleDestroy();
+    jest.useRealTimers();
   });
 
   it('runs on an unref’d timer from init until destroy', async () => {

@@ -43,11 +43,10 @@ export class InsightOrgLookups {
     const [directory, timeZone, groups] = await Promise.all([
       this.directory.of(session.communityId),
       this.timeZone(session.communityId),
-      attended.length
-        ? this.classGroups.find(session.communityId, {
-            classroomId: { $in: attended.map((id) => new Types.ObjectId(id)) },
-          })
-        : Promise.resolve([]),
+      this.classGroups.findByClassrooms(
+        session.communityId,
+        attended.map((id) => new Types.ObjectId(id)),
+      ),
     ]);
     return lookups(directory, timeZone, groups);
   }

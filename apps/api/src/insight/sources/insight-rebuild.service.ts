@@ -7,13 +7,18 @@ import { ResearchActivityRepository } from '../../research/activities/research-a
 import { EvaluationRepository } from '../../research/evaluations/evaluation.repository';
 import type { Contribution } from '../rollups/insight-contribution';
 import { InsightRollupWriter } from '../rollups/insight-rollup.writer';
+import { InsightQueueStore } from '../signals/insight-queue.store';
 import { activityFactKey, evaluationFactKey, FACT_PREFIX, lessonFactKey } from '../signals/insight-signal.keys';
 import { type CommunityLookups, InsightOrgLookups } from './insight-org-lookups.service';
 import { LessonFactBuilder, type LessonFactSession } from './lesson-fact.builder';
 import { ResearchFactBuilder } from './research-fact.builder';
 import { ResearchFactsService } from './research-facts.service';
+import { InsightSourceChanges } from './insight-source-changes.service';
 
 type Fact = { key: string; contribution: Contribution };
+
+/** How far before a rebuild's start the sources written during it are looked for (clock steps). */
+const REBUILD_OVERLAP_MS = 1_000;
 
 /** Every planned start there can be: the range that selects all of a community's sessions. */
 const ALL_TIME = { from: new Date(0), to: new Date(8.64e15) };
@@ -22,7 +27,9 @@ const ALL_TIME = { from: new Date(0), to: new Date(8.64e15) };
  * Recomputes every lesson, evaluation and research-activity fact of a community from the sources
  * and replaces them in the rollups (seeding, benchmarks, repairs). One read of the sessions, one
  * of the attendance, one of the class groups and the cached directory: no query per lesson.
- * Usage facts (library, plan edits) are counted events and are kept as they are.
+ * Usage facts (library, plan edits) are counted events and are kept as they are. The sources are
+ * read before the community's lock is taken, so a change the drainer wrote meanwhile would be
+ * overwritten: every source written since the rebuild started is marked dirty again afterwards.
  */
 @Injectable()
 export class InsightRebuildService {
@@ -36,9 +43,12 @@ export class InsightRebuildService {
     private readonly researchBuilder: ResearchFactBuilder,
     private readonly researchFacts: ResearchFactsService,
     private readonly writer: InsightRollupWriter,
+    private readonly changes: InsightSourceChanges,
+    private readonly queue: InsightQueueStore,
   ) {}
 
   async rebuildCommunity(communityId: string): Promise<{ facts: number }> {
+    const started = new Date(Date.now() - REBUILD_OVERLAP_MS);
     const id = new Types.ObjectId(communityId);
     const org = await this.lookups.forCommunity(id);
     const facts = [
@@ -47,6 +57,8 @@ export class InsightRebuildService {
       ...(await this.activityFacts(id, org)),
     ].filter((f) => f.contribution.communityId === communityId);
     await this.writer.replaceFacts(communityId, Object.values(FACT_PREFIX), facts);
+    // Of every community (the sweep is not per community): refreshing other facts is only cost.
+    await this.queue.markDirty(await this.changes.keysChangedSince(started));
     return { facts: facts.length };
   }
 

@@ -8,9 +8,11 @@ import { EvaluationStoreModule } from '../../research/evaluations/evaluation-sto
 import { RubricStoreModule } from '../../research/rubrics/rubric-store.module';
 import { InsightRollupsModule } from '../rollups/insight-rollups.module';
 import { InsightSignalsModule } from '../signals/insight-signals.module';
+import { InsightCatchUp } from './insight-catch-up.service';
 import { InsightDrainer } from './insight-drainer.service';
 import { InsightOrgLookups } from './insight-org-lookups.service';
 import { InsightRebuildService } from './insight-rebuild.service';
+import { InsightSourceChanges } from './insight-source-changes.service';
 import { LessonFactBuilder } from './lesson-fact.builder';
 import { LessonFactsService } from './lesson-facts.service';
 import { ResearchFactBuilder } from './research-fact.builder';
@@ -41,6 +43,8 @@ import { UsageFactsService } from './usage-facts.service';
     ResearchFactBuilder,
     ResearchFactsService,
     UsageFactsService,
+    InsightSourceChanges,
+    InsightCatchUp,
     InsightDrainer,
     InsightRebuildService,
   ],

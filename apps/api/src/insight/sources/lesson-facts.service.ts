@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Types } from 'mongoose';
 import { AttendanceRepository } from '../../live/repositories/attendance.repository';
 import { LiveSessionRepository } from '../../live/repositories/live-session.repository';
+import { DRAIN_LOCK_WAIT_MS } from '../rollups/insight-community.lock';
+import type { Contribution } from '../rollups/insight-contribution';
 import { InsightProjector } from '../rollups/insight.projector';
 import { lessonFactKey } from '../signals/insight-signal.keys';
 import { InsightOrgLookups } from './insight-org-lookups.service';
@@ -22,14 +24,19 @@ export class LessonFactsService {
     private readonly projector: InsightProjector,
   ) {}
 
+  /** Recomputes the lesson's fact under its community's lock (see InsightProjector.refresh). */
   async refresh(sessionId: string): Promise<void> {
-    const key = lessonFactKey(sessionId);
-    if (!Types.ObjectId.isValid(sessionId)) return this.projector.put(key, null);
+    await this.projector.refresh(lessonFactKey(sessionId), () => this.compute(sessionId), DRAIN_LOCK_WAIT_MS);
+  }
+
+  /** The lesson's contribution now, or null (an unknown id, a deleted session, a meeting). */
+  private async compute(sessionId: string): Promise<Contribution | null> {
+    if (!Types.ObjectId.isValid(sessionId)) return null;
     const session = (await this.sessions.findByIdForService(new Types.ObjectId(sessionId))) as LessonFactSession | null;
-    if (!session || session.kind === 'meeting') return this.projector.put(key, null);
+    if (!session || session.kind === 'meeting') return null;
     const attendance =
       session.status === 'ended' ? await this.attendance.findBySession(session.communityId, session._id) : [];
     const org = await this.lookups.forLesson(session, attendance);
-    await this.projector.put(key, this.builder.build(session, attendance, org));
+    return this.builder.build(session, attendance, org);
   }
 }

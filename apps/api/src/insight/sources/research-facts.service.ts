@@ -4,6 +4,7 @@ import { ResearchActivityRepository } from '../../research/activities/research-a
 import type { Evaluation } from '../../research/evaluations/evaluation.schema';
 import { EvaluationRepository } from '../../research/evaluations/evaluation.repository';
 import { RubricCatalog } from '../../research/rubrics/rubric.catalog';
+import { DRAIN_LOCK_WAIT_MS } from '../rollups/insight-community.lock';
 import type { Contribution } from '../rollups/insight-contribution';
 import { InsightProjector } from '../rollups/insight.projector';
 import { activityFactKey, evaluationFactKey } from '../signals/insight-signal.keys';
@@ -23,16 +24,25 @@ export class ResearchFactsService {
     private readonly projector: InsightProjector,
   ) {}
 
+  /** Recomputes the evaluation's fact under its community's lock (see InsightProjector.refresh). */
   async refreshEvaluation(id: string): Promise<void> {
-    const found = Types.ObjectId.isValid(id) ? await this.evaluations.findByIdForService(new Types.ObjectId(id)) : null;
-    const fact = found ? await this.evaluationFact(found, await this.lookups.forPeople(found.communityId)) : null;
-    await this.projector.put(evaluationFactKey(id), fact);
+    await this.projector.refresh(evaluationFactKey(id), () => this.computeEvaluation(id), DRAIN_LOCK_WAIT_MS);
   }
 
+  /** Recomputes the activity's fact under its community's lock. */
   async refreshActivity(id: string): Promise<void> {
+    await this.projector.refresh(activityFactKey(id), () => this.computeActivity(id), DRAIN_LOCK_WAIT_MS);
+  }
+
+  private async computeEvaluation(id: string): Promise<Contribution | null> {
+    const found = Types.ObjectId.isValid(id) ? await this.evaluations.findByIdForService(new Types.ObjectId(id)) : null;
+    return found ? this.evaluationFact(found, await this.lookups.forPeople(found.communityId)) : null;
+  }
+
+  private async computeActivity(id: string): Promise<Contribution | null> {
     const found = Types.ObjectId.isValid(id) ? await this.activities.findByIdForAccess(new Types.ObjectId(id)) : null;
-    const place = found ? (await this.lookups.forPeople(found.communityId)).placeOf(found.teacherId) : null;
-    await this.projector.put(activityFactKey(id), found ? this.builder.activity(found, place) : null);
+    if (!found) return null;
+    return this.builder.activity(found, (await this.lookups.forPeople(found.communityId)).placeOf(found.teacherId));
   }
 
   /** The evaluation's fact (also for rebuilds, which pass the community's lookups and a rubric cache). */

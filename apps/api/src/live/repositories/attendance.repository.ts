@@ -100,4 +100,14 @@ export class AttendanceRepository {
       .exec();
     return res.modifiedCount === 1;
   }
+
+  /** Sessions (ids, deduplicated) of any community whose attendance was written since `since` (insight's catch-up sweep; scans the collection). */
+  async sessionIdsUpdatedSince(since: Date): Promise<Types.ObjectId[]> {
+    const rows = await this.model
+      .find({ updatedAt: { $gte: since } }, 'sessionId')
+      .lean<{ sessionId: Types.ObjectId }[]>()
+      .exec();
+    const unique = new Map(rows.map((r) => [r.sessionId.toHexString(), r.sessionId]));
+    return [...unique.values()];
+  }
 }

@@ -40,4 +40,13 @@ export class ResearchActivityRepository extends TenantRepository<ResearchActivit
   findBySession(communityId: Types.ObjectId, sessionId: Types.ObjectId): Promise<ResearchActivity[]> {
     return this.find(communityId, { sessionId });
   }
+
+  /** Ids of research activities of any community written since `since` (insight's catch-up sweep; scans the collection). */
+  async idsUpdatedSince(since: Date): Promise<Types.ObjectId[]> {
+    const rows = await this.model
+      .find({ updatedAt: { $gte: since } }, '_id')
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((r) => r._id);
+  }
 }

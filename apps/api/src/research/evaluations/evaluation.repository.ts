@@ -68,4 +68,13 @@ export class EvaluationRepository extends TenantRepository<Evaluation> {
   async usesRubric(communityId: Types.ObjectId, rubricId: string): Promise<boolean> {
     return (await this.count(communityId, { rubricId })) > 0;
   }
+
+  /** Ids of evaluations of any community written since `since` (insight's catch-up sweep; scans the collection). */
+  async idsUpdatedSince(since: Date): Promise<Types.ObjectId[]> {
+    const rows = await this.model
+      .find({ updatedAt: { $gte: since } }, '_id')
+      .lean<{ _id: Types.ObjectId }[]>()
+      .exec();
+    return rows.map((r) => r._id);
+  }
 }
