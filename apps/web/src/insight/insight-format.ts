@@ -1,4 +1,4 @@
-import { BALANCE_MIN_SCHOOLS, BALANCE_THRESHOLDS, LINK_STATS_STALE_MS } from '@tongke/contracts/insight/insight-values';
+import { BALANCE_MIN_SCHOOLS, BALANCE_THRESHOLDS } from '@tongke/contracts/insight/insight-values';
 import type { InsightCell, InsightColumn, InsightTableLang } from '@tongke/contracts/insight/insight-tables';
 import type { LinkStatsView } from '@tongke/contracts/insight/insight-views';
 
@@ -65,15 +65,12 @@ export const LINK_LIMITS = { lossPct: 5, rttMs: 300 } as const;
 export interface LinkBadges {
   lossBad: boolean;
   rttBad: boolean;
-  /** The media node's figures are older than LINK_STATS_STALE_MS at the view's time. */
-  stale: boolean;
 }
 
-export function linkBadges(link: LinkStatsView, at: string): LinkBadges {
-  const age = Date.parse(at) - Date.parse(link.reportedAt);
+/** Red badges for a link (its figures are fresh: the server drops a node's report 15 s after its last). */
+export function linkBadges(link: LinkStatsView): LinkBadges {
   return {
     lossBad: (link.lossPct ?? 0) > LINK_LIMITS.lossPct,
     rttBad: (link.rttMs ?? 0) > LINK_LIMITS.rttMs,
-    stale: Number.isFinite(age) && age > LINK_STATS_STALE_MS,
   };
 }

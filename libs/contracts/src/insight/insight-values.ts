@@ -85,6 +85,3 @@ export type InsightExportFormat = (typeof INSIGHT_EXPORT_FORMATS)[number];
 /** The tables one can export (each dashboard chart has one). */
 export const INSIGHT_TABLES = ['overview', 'schools', 'coverage', 'balance', 'trend', 'library', 'live'] as const;
 export type InsightTable = (typeof INSIGHT_TABLES)[number];
-
-/** A media node's view of one participant's link is this old at most before the live view calls it stale. */
-export const LINK_STATS_STALE_MS = 15_000;

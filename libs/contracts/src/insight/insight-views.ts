@@ -214,6 +214,12 @@ export interface LiveOpsView {
     subject: Subject;
     leadTeacher: { id: string; name: string; schoolName?: string };
     startedAt?: string;
+    /**
+     * The media node reports this lesson's links (its Redis document is there: rewritten every 5 s,
+     * expiring 15 s after the last): `connected` is then what the node sees. When false (a node
+     * lost, or a lesson seconds old), `connected` comes from the lesson record's open attendance.
+     */
+    reporting: boolean;
     plannedEnd: string;
     lead?: LinkStatsView;
     classrooms: {

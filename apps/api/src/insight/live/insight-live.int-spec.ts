@@ -95,6 +95,7 @@ describe(LiveOpsService.name, () => {
       title: '音乐：《茉莉花》',
       subject: 'music',
       leadTeacher: { id: DEMO.user.musicLi, name: '李静（音乐）', schoolName: '山城区第一实验小学' },
+      reporting: true,
       lead: { role: LessonRole.LEAD, inKbps: 1450, outKbps: 980, rttMs: 12, reportedAt: now.toISOString() },
     });
     expect(lesson.classrooms).toEqual([
@@ -126,9 +127,10 @@ describe(LiveOpsService.name, () => {
     ]);
   });
 
-  it('drops stats older than LINK_STATS_STALE_MS, keeping the attendance-based connection', async () => {
-    await publishLinks(music.id, new Date(Date.now() - 20_000));
+  it('when the node stops reporting (its document expired), says so and takes connections from the lesson record', async () => {
+    await redis.del(LINK_STATS_KEYS.session(music.id));
     const [lesson] = (await live('district.zhou')).sessions;
+    expect(lesson.reporting).toBe(false);
     expect(lesson.lead).toBeUndefined();
     expect(lesson.classrooms.map((c) => [c.id, c.connected, c.link])).toEqual([
       [DEMO.classroom.tanghe, true, undefined],

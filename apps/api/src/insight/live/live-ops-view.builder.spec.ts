@@ -1,11 +1,11 @@
-import { LessonRole, LINK_STATS_STALE_MS, type SessionLinkStats } from '@tongke/contracts';
+import { LessonRole, type SessionLinkStats } from '@tongke/contracts';
 import { Types } from 'mongoose';
 import { CommunityDirectory } from '../../org/directory/community-directory';
 import type { Classroom } from '../../org/schemas/classroom.schema';
 import type { School } from '../../org/schemas/school.schema';
 import type { User } from '../../org/schemas/user.schema';
 import type { LiveSession } from '../../live/schemas/live-session.schema';
-import { freshLinks, involvesSchool, linkView, liveOpsView, type LiveLesson } from './live-ops-view.builder';
+import { involvesSchool, linkView, liveOpsView, type LiveLesson } from './live-ops-view.builder';
 
 const oid = (n: number) => new Types.ObjectId(n.toString(16).padStart(24, '0'));
 const COMMUNITY = oid(1);
@@ -89,6 +89,7 @@ describe(liveOpsView.name, () => {
           leadTeacher: { id: TEACHER.toHexString(), name: '李静', schoolName: '城区小学' },
           startedAt: started.toISOString(),
           plannedEnd: new Date(started.getTime() + 40 * 60_000).toISOString(),
+          reporting: true,
           lead: {
             userId: TEACHER.toHexString(),
             name: '李静',
@@ -129,13 +130,21 @@ describe(liveOpsView.name, () => {
     });
   });
 
-  it('counts a classroom with an open attendance interval as connected without link stats', () => {
+  it('without a node report, takes the connections from open attendance and says the node is not reporting', () => {
     const view = liveOpsView([lesson(session(1, NOW), [ROOM_B.toHexString()])], NOW);
+    expect(view.sessions[0].reporting).toBe(false);
     expect(view.sessions[0].classrooms.map((c) => [c.connected, 'link' in c])).toEqual([
       [false, false],
       [true, false],
     ]);
     expect(view.sessions[0].lead).toBeUndefined();
+    expect(view.notConnected).toBe(1);
+  });
+
+  it('with a node report, the node decides: an open attendance interval the node does not see is not connected', () => {
+    const view = liveOpsView([lesson(session(1, NOW), [ROOM_B.toHexString()], links(NOW))], NOW);
+    expect(view.sessions[0].reporting).toBe(true);
+    expect(view.sessions[0].classrooms.map((c) => c.connected)).toEqual([true, false]);
     expect(view.notConnected).toBe(1);
   });
 
@@ -156,16 +165,6 @@ describe(liveOpsView.name, () => {
     const lead = liveOpsView([lesson(session(1, NOW))], NOW, URBAN.toHexString());
     expect(lead.sessions[0].classrooms).toEqual([]);
     expect(lead.notConnected).toBe(0);
-  });
-});
-
-describe(freshLinks.name, () => {
-  it('keeps a document up to LINK_STATS_STALE_MS old and drops older or unreadable ones', () => {
-    const edge = new Date(NOW.getTime() - LINK_STATS_STALE_MS);
-    expect(freshLinks(links(edge), NOW)).toBeDefined();
-    expect(freshLinks(links(new Date(edge.getTime() - 1)), NOW)).toBeUndefined();
-    expect(freshLinks({ ...links(NOW), at: 'yesterday' }, NOW)).toBeUndefined();
-    expect(freshLinks(null, NOW)).toBeUndefined();
   });
 });
 

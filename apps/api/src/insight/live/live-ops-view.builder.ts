@@ -1,6 +1,5 @@
 import {
   LessonRole,
-  LINK_STATS_STALE_MS,
   type LinkStatsView,
   type LiveOpsView,
   type PeerLinkStats,
@@ -16,22 +15,14 @@ export type LiveOpsNames = Pick<CommunityDirectory, 'user' | 'school' | 'classro
 export interface LiveLesson {
   session: LiveSession;
   names: LiveOpsNames;
-  /** Classrooms (hex ids) with an open attendance interval of their terminal. */
+  /** Classrooms (hex ids) with an open attendance interval of their terminal (read only when the node does not report). */
   openClassrooms: ReadonlySet<string>;
-  /** The media node's latest document, if fresh (see `freshLinks`). */
+  /** The media node's latest document (present only while fresh: it expires LINK_STATS_TTL_MS after its last rewrite). */
   links?: SessionLinkStats;
 }
 
 type LiveOpsSession = LiveOpsView['sessions'][number];
 type LiveOpsClassroom = LiveOpsSession['classrooms'][number];
-
-/** The node's document unless it is older than LINK_STATS_STALE_MS (or has no readable time). */
-export function freshLinks(doc: SessionLinkStats | null | undefined, now: Date): SessionLinkStats | undefined {
-  if (!doc) return undefined;
-  const at = Date.parse(doc.at);
-  if (!Number.isFinite(at) || now.getTime() - at > LINK_STATS_STALE_MS) return undefined;
-  return doc;
-}
 
 /** Whether the lesson involves the school: its lead teacher belongs to it, or one of its classrooms receives. */
 export function involvesSchool(session: LiveSession, names: LiveOpsNames, schoolId: string): boolean {
@@ -70,7 +61,8 @@ function classroomsOf(lesson: LiveLesson, schoolId?: string): LiveOpsClassroom[]
       name: room?.name ?? '',
       schoolId,
       schoolName: room ? (names.school(room.schoolId)?.name ?? '') : '',
-      connected: lesson.openClassrooms.has(id) || peer !== undefined,
+      // The node's report decides while there is one; the lesson record only stands in without it.
+      connected: links ? peer !== undefined : lesson.openClassrooms.has(id),
     };
     if (peer && links) row.link = linkView(peer, links.at);
     return row;
@@ -93,6 +85,7 @@ function sessionOf(lesson: LiveLesson, schoolId?: string): LiveOpsSession {
     subject: session.subject,
     leadTeacher,
     plannedEnd: session.plannedEnd.toISOString(),
+    reporting: links !== undefined,
     classrooms: classroomsOf(lesson, schoolId),
   };
   if (session.startedAt) view.startedAt = session.startedAt.toISOString();

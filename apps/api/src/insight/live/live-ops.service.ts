@@ -9,7 +9,7 @@ import type { User } from '../../org/schemas/user.schema';
 import type { ResolvedScope, ScopeCommunity } from '../scope/insight-scope';
 import { InsightScopeResolver, type InsightScopeQuery } from '../scope/insight-scope.resolver';
 import { LinkStatsReader } from './link-stats.reader';
-import { freshLinks, involvesSchool, type LiveLesson, liveOpsView } from './live-ops-view.builder';
+import { involvesSchool, type LiveLesson, liveOpsView } from './live-ops-view.builder';
 
 /** No lesson stays live longer than this: older `live` sessions (a node lost without an end) are not listed. */
 const LIVE_LOOKBACK_MS = 12 * 3600_000;
@@ -17,8 +17,8 @@ const LIVE_LOOKBACK_MS = 12 * 3600_000;
 /**
  * The live operations view (GET /api/insight/live): the lessons live now in the scope's
  * communities (from the Redis session index, not a collection scan; meetings excluded), each
- * classroom connected or not (its terminal's open attendance interval, or the media node seeing
- * it), and the lead's and classrooms' links as the media nodes last reported them.
+ * classroom connected or not as its media node reports (or, for a lesson no node reports, from its
+ * terminal's open attendance interval), and the lead's and classrooms' links.
  */
 @Injectable()
 export class LiveOpsService {
@@ -39,21 +39,21 @@ export class LiveOpsService {
   async view(scope: ResolvedScope, now = new Date()): Promise<LiveOpsView> {
     const perCommunity = await Promise.all(scope.communities.map((c) => this.liveIn(c, scope.schoolId, now)));
     const lessons = perCommunity.flat();
-    const ids = lessons.map((l) => l.session._id);
-    const [open, links] = await Promise.all([
-      this.attendance.findOpen(ids, LessonRole.CLASSROOM),
-      this.links.read(ids.map((id) => id.toHexString())),
-    ]);
-    const openBySession = new Map<string, Set<string>>();
-    for (const a of open) {
-      if (!a.classroomId) continue;
-      const key = a.sessionId.toHexString();
-      openBySession.set(key, (openBySession.get(key) ?? new Set()).add(a.classroomId));
-    }
-    for (const l of lessons) {
-      const key = l.session._id.toHexString();
-      l.openClassrooms = openBySession.get(key) ?? new Set();
-      l.links = freshLinks(links.get(key), now);
+    const links = await this.links.read(lessons.map((l) => l.session._id.toHexString()));
+    for (const l of lessons) l.links = links.get(l.session._id.toHexString()) ?? undefined;
+    // Attendance (a query over the collection) only for lessons no node reports: usually none.
+    const unreported = lessons.filter((l) => !l.links);
+    if (unreported.length > 0) {
+      const open = await this.attendance.findOpen(
+        unreported.map((l) => l.session._id),
+        LessonRole.CLASSROOM,
+      );
+      for (const l of unreported) {
+        const key = l.session._id.toHexString();
+        l.openClassrooms = new Set(
+          open.filter((a) => a.sessionId.toHexString() === key).flatMap((a) => a.classroomId ?? []),
+        );
+      }
     }
     return liveOpsView(lessons, now, scope.schoolId);
   }

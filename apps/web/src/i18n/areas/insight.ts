@@ -132,7 +132,7 @@ const zhCN = {
       loss: '丢包 {value}%',
       rtt: '时延 {value} ms',
       noStats: '暂无链路数据',
-      stale: '数据已过期',
+      notReporting: '媒体节点未上报：连接状态来自课堂记录',
     },
   },
 };
@@ -267,7 +267,7 @@ const en: typeof zhCN = {
       loss: 'Loss {value}%',
       rtt: 'RTT {value} ms',
       noStats: 'No link figures yet',
-      stale: 'Figures stale',
+      notReporting: 'Media node not reporting: connections from the lesson record',
     },
   },
 };

@@ -27,6 +27,11 @@ export class LiveOpsSessionDto implements Readonly<LiveOpsView['sessions'][numbe
   @ApiProperty({ format: 'date-time' })
   plannedEnd!: string;
 
+  @ApiProperty({
+    description: "The media node reports the lesson's links (connected = what it sees); false: from the lesson record",
+  })
+  reporting!: boolean;
+
   @ApiPropertyOptional({ type: LinkStatsViewDto, description: "The lead teacher's link" })
   lead?: LinkStatsViewDto;
 
