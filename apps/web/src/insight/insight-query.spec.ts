@@ -85,8 +85,8 @@ describe(selectionToRoute.name, () => {
 
 describe(defaultRange.name, () => {
   it('is the newest term containing today', () => {
-    expect(defaultRange(district.terms, '2025-03-10')).toEqual({ from: '2025-02-17', to: '2025-07-05' });
-    expect(defaultRange(district.terms, '2025-02-12', C2)).toEqual({ from: '2025-02-10', to: '2025-06-30' });
+    expect(defaultRange(district.terms, '2025-03-10')).toEqual({ from: '2025-02-17', to: '2025-03-10' });
+    expect(defaultRange(district.terms, '2025-02-12', C2)).toEqual({ from: '2025-02-10', to: '2025-02-12' });
   });
 
   it('falls back to the last 30 days between terms', () => {
@@ -103,7 +103,7 @@ describe(quickRanges.name, () => {
   it('offers this term, each distinct term, this month and the last 30 days', () => {
     const ranges = quickRanges(district.terms, '2025-03-10');
     expect(ranges.map((r) => [r.kind, r.name, r.from, r.to])).toEqual([
-      ['currentTerm', undefined, '2025-02-17', '2025-07-05'],
+      ['currentTerm', undefined, '2025-02-17', '2025-03-10'],
       ['term', '2025春', '2025-02-17', '2025-07-05'],
       ['term', '2025春西山', '2025-02-10', '2025-06-30'],
       ['term', '2024秋', '2024-09-01', '2025-01-20'],
@@ -139,7 +139,7 @@ describe(resolveSelection.name, () => {
   it('fills the defaults for a district admin (全区)', () => {
     expect(resolveSelection({}, district, '2025-03-10')).toEqual({
       from: '2025-02-17',
-      to: '2025-07-05',
+      to: '2025-03-10',
       indicator: 'received_hours',
     });
   });
@@ -166,7 +166,7 @@ describe(resolveSelection.name, () => {
   it('pins a community admin to their community and a school admin to their school', () => {
     expect(resolveSelection({ communityId: C1 }, community, '2025-02-12')).toEqual({
       from: '2025-02-10',
-      to: '2025-06-30',
+      to: '2025-02-12',
       communityId: C2,
       indicator: 'received_hours',
     });

@@ -96,21 +96,21 @@ export function currentTerm(terms: readonly Term[], today: string, communityId?:
   return termsFor(terms, communityId).find((t) => t.startDate <= today && today <= t.endDate);
 }
 
-/** The default range: the newest term containing today, else the last 30 days. */
+/** The default range: the newest term containing today, from its start to today (no empty future months), else the last 30 days. */
 export function defaultRange(
   terms: readonly Term[],
   today: string,
   communityId?: string,
 ): { from: string; to: string } {
   const term = currentTerm(terms, today, communityId);
-  return term ? { from: term.startDate, to: term.endDate } : { from: addDays(today, -29), to: today };
+  return term ? { from: term.startDate, to: today } : { from: addDays(today, -29), to: today };
 }
 
-/** 本学期, each term (one entry per distinct name and dates), 本月 and 近30天. */
+/** 本学期至今, each term (one entry per distinct name and dates, whole), 本月 and 近30天. */
 export function quickRanges(terms: readonly Term[], today: string, communityId?: string): QuickRange[] {
   const out: QuickRange[] = [];
   const current = currentTerm(terms, today, communityId);
-  if (current) out.push({ kind: 'currentTerm', from: current.startDate, to: current.endDate });
+  if (current) out.push({ kind: 'currentTerm', from: current.startDate, to: today });
   const seen = new Set<string>();
   for (const t of termsFor(terms, communityId)) {
     const key = `${t.name}|${t.startDate}|${t.endDate}`;
