@@ -113,7 +113,6 @@ const repositories = [
     LiveSessionRepository,
     SessionIndexService,
     AttendanceRepository,
-    LessonEventsService,
     LessonLifecycleService,
   ],
 })

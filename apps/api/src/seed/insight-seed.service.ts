@@ -1,9 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { LessonRole, type LessonRecordEvent, Role } from '@tongke/contracts';
+import { LessonRole, Role } from '@tongke/contracts';
 import { hash } from 'argon2';
 import type { Types } from 'mongoose';
 import { InsightRebuildService } from '../insight/sources/insight-rebuild.service';
-import { LessonEventsService } from '../live/lesson-events.service';
+import { AttendanceRepository, type AttendeeIdentity } from '../live/repositories/attendance.repository';
 import { LessonLifecycleService } from '../live/lesson-lifecycle.service';
 import { TermRepository } from '../org/repositories/term.repository';
 import { UserRepository } from '../org/repositories/user.repository';
@@ -40,9 +40,7 @@ const NODE = 'demo-history';
 /** The replay holds the lesson lifecycle at most this long. */
 const HISTORY_MAX_MS = 10 * 60_000;
 
-type Who = Extract<LessonRecordEvent, { type: 'attendance.joined' }>['who'];
-/** An event before its id is given. */
-type NewEvent = LessonRecordEvent extends infer E ? (E extends LessonRecordEvent ? Omit<E, 'eventId'> : never) : never;
+type Who = AttendeeIdentity;
 interface DemoAccount {
   _id: Types.ObjectId;
   displayName: string;
@@ -55,7 +53,7 @@ interface Visit {
   to: Date;
 }
 
-/** Timetabled lessons over by `now` that nobody taught yet, or that an interrupted replay left live. */
+/** Timetabled lessons over by `now` that nobody taught yet, or left live without a node (an older replay). */
 const replayable = (s: LiveSession, now: Date) =>
   s.kind === 'scheduled' &&
   s.plannedEnd < now &&
@@ -71,9 +69,10 @@ const OBSERVER = DEMO_USERS.find((u) => u.username === 'research.sun');
 
 /**
  * The demo's insight history: a second community of the demo district (with its timetable), and
- * the term so far replayed as a media node reports lessons (session started, who joined and left,
- * session ended, through LessonEventsService), so the dashboards show real delivered lessons,
- * attendance and participation. Lessons before today only; one in MISSED_EVERY is left unjoined.
+ * the term so far written as taught (each lesson's attendance with closed intervals, then the
+ * lesson ended with its times, through the live repositories, which signal insight), then both
+ * communities' facts rebuilt, so the dashboards show real delivered lessons, attendance and
+ * participation. Lessons over by the seed's time; one in MISSED_EVERY is left unjoined (missed).
  */
 @Injectable()
 export class InsightSeedService {
@@ -84,7 +83,7 @@ export class InsightSeedService {
     private readonly communities: CommunityRepository,
     private readonly timetable: ScheduleSeedService,
     private readonly sessions: LiveSessionRepository,
-    private readonly events: LessonEventsService,
+    private readonly attendance: AttendanceRepository,
     private readonly rebuild: InsightRebuildService,
     private readonly lifecycle: LessonLifecycleService,
     private readonly terms: TermRepository,
@@ -169,7 +168,7 @@ export class InsightSeedService {
    * Materialises the term's past lessons of the community's course schedules (the timetable seed
    * wrote only the future ones), replays those that ended before `now`, and marks the ones left
    * unjoined missed. A lesson an interrupted run left live (started, not ended; no media node)
-   * is replayed again (its events have fixed ids: stored once).
+   * is replayed again (attendance already written is kept).
    */
   private async replayTerm(community: Community, now: Date): Promise<number> {
     const term = await this.currentTerm(community, now);
@@ -193,20 +192,17 @@ export class InsightSeedService {
     return replayed;
   }
 
+  /** Writes the lesson's attendance (closed intervals), then the lesson as delivered. */
   private async replay(session: LiveSession, n: number): Promise<void> {
     const start = new Date(session.plannedStart.getTime() + (n % 3) * MINUTE);
     const end = session.plannedEnd;
-    let seq = 0;
-    const send = (event: NewEvent) =>
-      this.events.store(session._id, {
-        ...event,
-        eventId: `${NODE}-${session._id.toHexString()}-${seq++}`,
-      } as LessonRecordEvent);
-    await send({ type: 'session.started', at: start.toISOString(), mediaNodeId: NODE });
     const visits = this.visits(session, n, start, end);
-    for (const v of visits) await send({ type: 'attendance.joined', at: v.from.toISOString(), who: v.who });
-    for (const v of visits) await send({ type: 'attendance.left', at: v.to.toISOString(), who: v.who });
-    await send({ type: 'session.ended', at: end.toISOString(), reason: 'ended_by_teacher' });
+    await this.attendance.insertClosed(
+      session.communityId,
+      session._id,
+      visits.map((v) => ({ who: v.who, intervals: [{ joinedAt: v.from, leftAt: v.to }] })),
+    );
+    await this.sessions.markDelivered(session.communityId, session._id, start, end);
   }
 
   /** Who was there: the lead, most classrooms (each leaving up to 3 minutes early), an assistant and an observer now and then. */

@@ -4,7 +4,8 @@ import type { LessonRole } from '@tongke/contracts';
 import type { Model, Types } from 'mongoose';
 import { lessonFactKey } from '../../insight/signals/insight-signal.keys';
 import { InsightSignals } from '../../insight/signals/insight-signals.service';
-import { Attendance } from '../schemas/attendance.schema';
+import { isDuplicateKeyError } from '../../org/shared/duplicate-key';
+import { Attendance, type ClosedInterval } from '../schemas/attendance.schema';
 
 export interface AttendeeIdentity {
   peerId: string;
@@ -24,6 +25,25 @@ export class AttendanceRepository {
     @InjectModel(Attendance.name) private readonly model: Model<Attendance>,
     private readonly signals: InsightSignals,
   ) {}
+
+  /**
+   * Inserts the closed attendance of a lesson recorded after the fact (the demo history), one
+   * document per peer; peers already recorded for the session are kept as they are.
+   */
+  async insertClosed(
+    communityId: Types.ObjectId,
+    sessionId: Types.ObjectId,
+    entries: { who: AttendeeIdentity; intervals: ClosedInterval[] }[],
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const docs = entries.map(({ who, intervals }) => ({ communityId, sessionId, ...who, intervals, openSince: null }));
+    try {
+      await this.model.insertMany(docs, { ordered: false });
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+    }
+    await this.signals.changed([lessonFactKey(sessionId.toHexString())]);
+  }
 
   /** Opens an interval for the peer, unless one is open already (a replaced connection keeps it). */
   async open(communityId: Types.ObjectId, sessionId: Types.ObjectId, who: AttendeeIdentity, at: Date): Promise<void> {

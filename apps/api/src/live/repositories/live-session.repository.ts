@@ -212,6 +212,24 @@ export class LiveSessionRepository {
   }
 
   /**
+   * Records a lesson taught without a media node's live record (the demo history): a lesson still
+   * `scheduled`, or left `live` without a node by an interrupted run, becomes `ended` with its
+   * start and end. True if it did.
+   */
+  async markDelivered(
+    communityId: Types.ObjectId,
+    id: Types.ObjectId,
+    startedAt: Date,
+    endedAt: Date,
+  ): Promise<boolean> {
+    const update = { $set: { status: 'ended', startedAt, endedAt, endReason: 'ended_by_teacher' } };
+    const open = (s: LiveSession) => s.status === 'scheduled' || (s.status === 'live' && s.mediaNodeId === null);
+    const done = await this.updateIf(communityId, id, open, update);
+    await this.written([id]);
+    return done;
+  }
+
+  /**
    * Places the session on a media node only if its placement is still `expectedNodeId`
    * (compare-and-set under the session's lock): of two concurrent placements exactly one wins.
    * Null if another won.
