@@ -13,7 +13,9 @@ import { NestFactory } from '@nestjs/core';
 import { loadApiConfig } from '@tongke/config';
 import { BALANCE_INDICATOR_IDS, type LoginResponse } from '@tongke/contracts';
 import { DateTime } from 'luxon';
+import { createClient } from 'redis';
 import { AppModule } from '../apps/api/src/app.module';
+import { CATCH_UP_WATERMARK_KEY } from '../apps/api/src/insight/sources/insight-catch-up.service';
 import { InsightRebuildService } from '../apps/api/src/insight/sources/insight-rebuild.service';
 import { type ApiProcess, startApiProcess } from './lib/api-process';
 import { percentile, report } from './lib/bench-report';
@@ -49,6 +51,12 @@ async function rebuild(mongoUri: string, dbName: string, redisUrl: string, distr
     JWT_SECRET: randomBytes(32).toString('hex'),
     SEED_DEMO: 'false',
   });
+  // The seeded lessons are the rebuild's to count: the insight catch-up sweep (which would re-queue
+  // everything written in the last minutes, i.e. the whole seed) starts from now.
+  const redis = createClient({ url: redisUrl });
+  await redis.connect();
+  await redis.set(CATCH_UP_WATERMARK_KEY, String(Date.now()));
+  await redis.quit();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
   try {
     const rebuilder = app.get(InsightRebuildService);

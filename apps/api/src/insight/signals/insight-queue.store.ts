@@ -12,6 +12,8 @@ const HDEL = "return redis.call('HDEL', KEYS[1], unpack(ARGV))";
 const LRANGE = "return redis.call('LRANGE', KEYS[1], 0, -1)";
 
 const strings = (reply: unknown): string[] => (Array.isArray(reply) ? reply.map(String) : []);
+/** Arguments per script call: Lua's `unpack` takes a few thousand at most (a sweep can mark tens of thousands). */
+const ARGS_PER_CALL = 1000;
 
 /**
  * The insight work queues in Redis, shared by every API process: dirty fact keys (a set) and usage
@@ -24,7 +26,7 @@ export class InsightQueueStore {
   constructor(private readonly redis: RedisService) {}
 
   async markDirty(keys: string[]): Promise<void> {
-    if (keys.length) await this.redis.runScript(SADD, [DIRTY_FACTS_KEY], keys);
+    await this.inChunks(SADD, DIRTY_FACTS_KEY, keys);
   }
 
   /** Up to `count` dirty keys, removed from the set. */
@@ -33,7 +35,7 @@ export class InsightQueueStore {
   }
 
   async pushEvents(events: string[]): Promise<void> {
-    if (events.length) await this.redis.runScript(RPUSH, [USAGE_EVENTS_KEY], events);
+    await this.inChunks(RPUSH, USAGE_EVENTS_KEY, events);
   }
 
   /** Up to `count` events, oldest first, removed from the list. */
@@ -48,7 +50,14 @@ export class InsightQueueStore {
 
   /** Forgets the items' failed attempts (they succeeded, or were given up). */
   async clearAttempts(items: string[]): Promise<void> {
-    if (items.length) await this.redis.runScript(HDEL, [ATTEMPTS_KEY], items);
+    await this.inChunks(HDEL, ATTEMPTS_KEY, items);
+  }
+
+  /** Runs a variadic script over `args`, ARGS_PER_CALL at a time (in order). */
+  private async inChunks(script: string, key: string, args: string[]): Promise<void> {
+    for (let i = 0; i < args.length; i += ARGS_PER_CALL) {
+      await this.redis.runScript(script, [key], args.slice(i, i + ARGS_PER_CALL));
+    }
   }
 
   /** Appends a dead letter (JSON). */

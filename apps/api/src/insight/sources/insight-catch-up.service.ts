@@ -16,13 +16,13 @@ const FIRST_LOOKBACK_MS = 10 * 60_000;
 /** Taken by the process that sweeps this interval (expires on its own). */
 const TURN_KEY = 'tongke:insight:catch-up:turn';
 /** When the last sweep started (ms): the next one reaches back to it. */
-const WATERMARK_KEY = 'tongke:insight:catch-up:since';
+export const CATCH_UP_WATERMARK_KEY = 'tongke:insight:catch-up:since';
 
 /**
  * Recovers lost insight signals: InsightSignals swallows Redis errors and the drainer pops keys
- * before it works on them, so a Redis blip or a crash can lose a refresh. Once a minute (one
- * process per interval) every fact whose source was written since the previous sweep is marked
- * dirty again; refreshing an unchanged fact is only cost.
+ * before it works on them, so a Redis blip or a crash can lose a refresh. Every
+ * CATCH_UP_INTERVAL_MS (one process per interval) every fact whose source was written since the
+ * previous sweep is marked dirty again; refreshing an unchanged fact is only cost.
  */
 @Injectable()
 export class InsightCatchUp {
@@ -44,11 +44,11 @@ export class InsightCatchUp {
 
   /** Marks dirty every fact whose source was written since the previous sweep (less the overlap). */
   async sweep(now = Date.now()): Promise<number> {
-    const [mark] = await this.redis.getMany([WATERMARK_KEY]);
+    const [mark] = await this.redis.getMany([CATCH_UP_WATERMARK_KEY]);
     const previous = mark && Number.isFinite(Number(mark)) ? Number(mark) : now - FIRST_LOOKBACK_MS;
     const keys = await this.changes.keysChangedSince(new Date(previous - OVERLAP_MS));
     await this.queue.markDirty(keys);
-    await this.redis.set(WATERMARK_KEY, String(now));
+    await this.redis.set(CATCH_UP_WATERMARK_KEY, String(now));
     return keys.length;
   }
 }
