@@ -2,42 +2,15 @@ import type { SchoolStage, Subject } from '../org';
 
 // Values of the insight dashboards (zod-free: the web imports this file at runtime).
 
+const CORE: readonly Subject[] = ['chinese', 'math', 'english', 'morality_law'];
+const ARTS_AND_PRACTICE: readonly Subject[] = ['music', 'art', 'pe_health', 'it', 'labor'];
+const JUNIOR_ONLY: readonly Subject[] = ['history', 'geography', 'physics', 'chemistry', 'biology'];
+
 /** Subjects a school must offer (开齐), by stage, from the national compulsory curriculum (2022 edition). */
 export const REQUIRED_SUBJECTS: Record<SchoolStage, readonly Subject[]> = {
-  primary: ['chinese', 'math', 'english', 'morality_law', 'science', 'music', 'art', 'pe_health', 'it', 'labor'],
-  junior: [
-    'chinese',
-    'math',
-    'english',
-    'morality_law',
-    'music',
-    'art',
-    'pe_health',
-    'it',
-    'labor',
-    'history',
-    'geography',
-    'physics',
-    'chemistry',
-    'biology',
-  ],
-  nine_year: [
-    'chinese',
-    'math',
-    'english',
-    'morality_law',
-    'science',
-    'music',
-    'art',
-    'pe_health',
-    'it',
-    'labor',
-    'history',
-    'geography',
-    'physics',
-    'chemistry',
-    'biology',
-  ],
+  primary: [...CORE, 'science', ...ARTS_AND_PRACTICE],
+  junior: [...CORE, ...ARTS_AND_PRACTICE, ...JUNIOR_ONLY],
+  nine_year: [...CORE, 'science', ...ARTS_AND_PRACTICE, ...JUNIOR_ONLY],
 };
 
 /**
