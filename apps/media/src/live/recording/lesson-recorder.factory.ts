@@ -32,6 +32,7 @@ export class LessonRecorderFactory {
     const recorder = new LessonRecorder(room, {
       storageRoot: this.storage.root,
       ffmpegPath: this.storage.ffmpegPath,
+      ffprobePath: this.storage.ffprobePath,
       segmentS: this.recording.segmentS,
       ports: this.ports,
     });

@@ -13,6 +13,7 @@ import type { UdpPortAllocator } from './udp-port.allocator';
 export interface LessonRecorderDeps {
   storageRoot: string;
   ffmpegPath: string;
+  ffprobePath: string;
   segmentS: number;
   ports: UdpPortAllocator;
 }

@@ -6,6 +6,7 @@ import type { types } from 'mediasoup';
 import type { ConsumerEntry, ProducerEntry, TransportEntry } from '../media/media-entries';
 import type { Room } from '../rooms/room';
 import { FfmpegProcess, type FfmpegExit } from './ffmpeg-process.adapter';
+import { OpenSegmentSalvager } from './open-segment.salvager';
 import { RecordingSdpBuilder, type SdpStream } from './recording-sdp.builder';
 import { SegmentListParser } from './segment-list.parser';
 import { UdpBindProbe } from './udp-bind.probe';
@@ -16,6 +17,7 @@ export interface TakeDeps {
   room: Room;
   ports: UdpPortAllocator;
   ffmpegPath: string;
+  ffprobePath: string;
   segmentS: number;
   logger: Logger;
 }
@@ -40,6 +42,11 @@ const STOP_MARGIN_MS = 4000;
 const LIST_POLL_MS = 1000;
 /** How long the audio of a take waits for its video's first keyframe. */
 const AUDIO_GATE_MS = 1500;
+/**
+ * Matroska options of each segment: a cluster every half second, written out as it closes, so a
+ * killed ffmpeg leaves all but the last half second of its open segment on disk (OpenSegmentSalvager).
+ */
+const SEGMENT_FORMAT_OPTIONS = 'cluster_time_limit=500:flush_packets=1';
 
 interface Feed {
   pair: PortPair;
@@ -66,6 +73,8 @@ export class TakeRecorder {
   private stoppedAt: Date | undefined;
   private firstPacket = false;
   private timers: NodeJS.Timeout[] = [];
+  /** The segments ffmpeg has closed, as last read from its list. */
+  private listed: RecordingSegment[] = [];
   private readonly endedPromise: Promise<void>;
   private resolveEnded!: () => void;
 
@@ -161,7 +170,7 @@ export class TakeRecorder {
       ['-hide_banner', '-nostats', '-loglevel', 'warning', '-y'],
       ['-protocol_whitelist', 'file,udp,rtp', '-listen_timeout', String(this.idleS), '-i', SDP_FILE],
       ['-map', '0', '-c', 'copy', '-f', 'segment', '-segment_time', String(this.deps.segmentS)],
-      ['-segment_format', 'matroska', '-reset_timestamps', '1'],
+      ['-segment_format', 'matroska', '-segment_format_options', SEGMENT_FORMAT_OPTIONS, '-reset_timestamps', '1'],
       ['-segment_list', SEGMENT_LIST_FILE, '-segment_list_type', 'csv', 'seg-%05d.mkv'],
     ].flat();
   }
@@ -244,7 +253,8 @@ export class TakeRecorder {
   private async readSegments(): Promise<void> {
     try {
       const text = await readFile(path.join(this.dir, SEGMENT_LIST_FILE), 'utf8');
-      this.listener.segments(this, SegmentListParser.parse(text));
+      this.listed = SegmentListParser.parse(text);
+      this.listener.segments(this, this.listed);
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'ENOENT') {
         this.deps.logger.warn(`take ${this.id}: segment list unreadable: ${(err as Error).message}`);
@@ -285,7 +295,20 @@ export class TakeRecorder {
     }
     const now = Date.now();
     const at = this.failure ? now : this.idle ? now - this.idleS * 1000 : (this.stoppedAt?.getTime() ?? now);
+    // A crash, or a stop that had to kill it: the open segment was never closed.
+    if (this.failure || exit.signal === 'SIGKILL') await this.salvageOpenSegment();
     this.finish(new Date(at));
+  }
+
+  /** After a crash: keeps what ffmpeg had written of its open segment (listed after the closed ones). */
+  private async salvageOpenSegment(): Promise<void> {
+    const salvager = new OpenSegmentSalvager(this.deps);
+    const segment = await salvager.salvage(this.dir, this.listed);
+    if (!segment) return;
+    const keptS = (segment.endS - segment.startS).toFixed(1);
+    this.deps.logger.log(`take ${this.id}: kept ${keptS} s of its open segment ${segment.file}`);
+    this.listed = [...this.listed, segment];
+    this.listener.segments(this, this.listed);
   }
 
   /** Closes its transports (their consumers go with them), frees its ports, tells the recorder. */
