@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { LoginResponse } from '@tongke/contracts';
 import { ErrorCode } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
+import type { Types } from 'mongoose';
 import { OrgDirectory } from '../org/directory/org-directory.service';
 import { UserRepository } from '../org/repositories/user.repository';
 import type { User } from '../org/schemas/user.schema';
@@ -80,10 +81,18 @@ export class AuthService {
    */
   async authenticate(token: string): Promise<Authenticated> {
     const { userId, sessionId } = await this.tokens.verify(token);
+    return { user: await this.stillSignedIn(userId, sessionId), sessionId };
+  }
+
+  /**
+   * The account of a session that is still signed in; UNAUTHENTICATED once the session was revoked
+   * or the account disabled or deleted (long-lived connections re-check their caller with it).
+   */
+  async stillSignedIn(userId: Types.ObjectId, sessionId: string): Promise<User> {
     const [revoked, user] = await Promise.all([this.sessions.isRevoked(sessionId), this.directory.activeUser(userId)]);
     if (revoked) throw new AppError(ErrorCode.UNAUTHENTICATED, 'this session was signed out, sign in again');
     if (!user) throw new AppError(ErrorCode.UNAUTHENTICATED, 'this account no longer exists or is disabled');
-    return { user, sessionId };
+    return user;
   }
 
   private async checkTotp(user: UserWithSecrets, dto: LoginDto): Promise<void> {

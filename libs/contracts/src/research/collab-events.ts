@@ -1,4 +1,5 @@
 import type { Ack } from '../ack';
+import type { ErrorCode } from '../error-code.enum';
 
 // The `/collab` socket.io namespace on the API: Yjs co-editing of lesson plans.
 // Connect with the user's access token: `io(`${apiUrl}/collab`, { auth: { token } })`; a bad
@@ -15,6 +16,12 @@ import type { Ack } from '../ack';
 // Read-only members (group observers) may send step 1 and awareness, never step 2 or updates
 // (FORBIDDEN). Malformed messages are refused with BAD_REQUEST, oversized ones (message or
 // resulting document, see COLLAB_LIMITS) with PAYLOAD_TOO_LARGE; the stored document is untouched.
+// An update that builds on changes the server refused (it cannot be fully integrated), or that puts
+// anything but a Y.Map into the 教学过程/作业设计 lists, is refused with BAD_REQUEST too: the client
+// must then discard its local copy and sync again from the server.
+// 5. Presence: the server binds each awareness client id to the first socket that publishes it
+//    (others' updates for it are ignored) and stamps `user.id`/`user.name` with the socket's account.
+// 6. `doc:closed` tells a socket why the server is about to disconnect it (see DocClosedEvent).
 
 /** A collaborative document id: `plan:<LessonPlan id>`. */
 export type CollabDocId = `plan:${string}`;
@@ -59,6 +66,20 @@ export interface DocRestoredEvent {
   by: { id: string; name: string };
 }
 
+/**
+ * The server is disconnecting this socket from the document; `code` says why:
+ * - UNAVAILABLE: the server lost the document's in-memory state; reconnect and join again
+ *   (full handshake);
+ * - NOT_FOUND: the plan was deleted, or the user is no longer a member of its group;
+ * - UNAUTHENTICATED: the session was signed out or the account disabled; sign in again.
+ * `message` is English, for display or logs.
+ */
+export interface DocClosedEvent {
+  docId: string;
+  code: ErrorCode.UNAVAILABLE | ErrorCode.NOT_FOUND | ErrorCode.UNAUTHENTICATED;
+  message: string;
+}
+
 /** The awareness state each client publishes (y-codemirror.next reads `user` and `cursor`). */
 export interface CollabAwarenessUser {
   id: string;
@@ -79,6 +100,7 @@ export interface CollabServerToClientEvents {
   'doc:sync': (event: DocSyncMessage) => void;
   'doc:awareness': (event: DocAwarenessMessage) => void;
   'doc:restored': (event: DocRestoredEvent) => void;
+  'doc:closed': (event: DocClosedEvent) => void;
 }
 
 export type CollabRequestName = keyof CollabClientToServerEvents;

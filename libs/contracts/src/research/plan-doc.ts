@@ -134,19 +134,97 @@ export function replaceText(text: Y.Text, value: string): void {
   if (inserted) text.insert(start, inserted);
 }
 
+/** The root lists of a plan document; they hold only Y.Map entries (the server refuses anything else). */
+export const PLAN_LIST_SECTIONS = ['process', 'homework'] as const;
+
+/** Makes the Y.Text at `key` of `map` read `value` (minimal change; a new Y.Text if there is none). */
+function setMapText(map: Y.Map<unknown>, key: string, value: string): void {
+  const current = map.get(key);
+  if (current instanceof Y.Text) replaceText(current, value);
+  else map.set(key, yText(value));
+}
+
+function setMapValue(map: Y.Map<unknown>, key: string, value: unknown): void {
+  if (map.get(key) !== value) map.set(key, value);
+}
+
 /**
- * Makes the document read `content` in one transaction (templates, version restore): text sections
- * are changed minimally; the process and homework lists are rebuilt.
+ * Indices (into `order`) of a longest strictly increasing subsequence of `order`: the kept items
+ * that already stand in the target order (the others must move).
+ */
+function increasingRun(order: number[]): Set<number> {
+  const tails: number[] = [];
+  const prev: number[] = new Array<number>(order.length).fill(-1);
+  for (let i = 0; i < order.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (order[tails[mid]] < order[i]) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1];
+    tails[lo] = i;
+  }
+  const kept = new Set<number>();
+  for (let i = tails.length ? tails[tails.length - 1] : -1; i >= 0; i = prev[i]) kept.add(i);
+  return kept;
+}
+
+/**
+ * Makes a list of Y.Maps match `items` by id: entries whose id is wanted (once) and already in
+ * order keep their identity and get only their changed fields rewritten (concurrent typing in
+ * them and comments anchored there survive); the rest are deleted; missing items are inserted.
+ */
+function syncList<T extends { id: string }>(
+  list: Y.Array<Y.Map<unknown>>,
+  items: T[],
+  toMap: (item: T) => Y.Map<unknown>,
+  update: (map: Y.Map<unknown>, item: T) => void,
+): void {
+  const wanted = new Map(items.map((item, i) => [item.id, i]));
+  const entries = list.toArray() as unknown[];
+  const seen = new Set<string>();
+  const candidates: { index: number; target: number }[] = [];
+  entries.forEach((entry, index) => {
+    const id = entry instanceof Y.Map ? idOf(entry) : '';
+    const target = wanted.get(id);
+    if (target === undefined || seen.has(id)) return;
+    seen.add(id);
+    candidates.push({ index, target });
+  });
+  const inOrder = increasingRun(candidates.map((c) => c.target));
+  const keep = new Set(candidates.filter((_, i) => inOrder.has(i)).map((c) => c.index));
+  for (let i = entries.length - 1; i >= 0; i--) if (!keep.has(i)) list.delete(i, 1);
+  items.forEach((item, position) => {
+    const current = position < list.length ? list.get(position) : undefined;
+    if (current instanceof Y.Map && idOf(current) === item.id) update(current, item);
+    else list.insert(position, [toMap(item)]);
+  });
+}
+
+const updateProcessStep = (map: Y.Map<unknown>, step: ProcessStep): void => {
+  setMapText(map, 'title', step.title);
+  setMapValue(map, 'minutes', step.minutes);
+  setMapText(map, 'content', step.content);
+};
+
+const updateHomeworkItem = (map: Y.Map<unknown>, item: PlanHomeworkItem): void => {
+  setMapText(map, 'content', item.content);
+  setMapValue(map, 'kind', item.kind);
+  setMapValue(map, 'minutes', item.minutes);
+};
+
+/**
+ * Makes the document read `content` in one transaction (templates, version restore), changing as
+ * little as possible: text sections minimally; 教学过程/作业设计 entries matched by id, with only
+ * their changed fields rewritten (see syncList).
  */
 export function writePlanContent(doc: Y.Doc, content: PlanContent, origin: unknown = null): void {
   doc.transact(() => {
     for (const section of PLAN_TEXT_SECTIONS) replaceText(planText(doc, section), content[section]);
-    const process = planProcess(doc);
-    process.delete(0, process.length);
-    process.insert(0, content.process.map(processStepMap));
-    const homework = planHomework(doc);
-    homework.delete(0, homework.length);
-    homework.insert(0, content.homework.map(homeworkItemMap));
+    syncList(planProcess(doc), content.process, processStepMap, updateProcessStep);
+    syncList(planHomework(doc), content.homework, homeworkItemMap, updateHomeworkItem);
   }, origin);
 }
 

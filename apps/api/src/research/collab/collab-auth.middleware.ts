@@ -28,8 +28,8 @@ export class CollabAuthMiddleware {
       if (typeof token !== 'string' || !token) {
         throw new AppError(ErrorCode.UNAUTHENTICATED, 'connect with auth: { token: <access token> }');
       }
-      const { user } = await this.auth.authenticate(token);
-      socket.data = { user, docs: new Map() };
+      const { user, sessionId } = await this.auth.authenticate(token);
+      socket.data = { user, sessionId, docs: new Map() };
       next();
     } catch (err) {
       next(new CollabConnectRefusal(this.refusal(err)));

@@ -10,6 +10,8 @@ export interface DocMember {
   access: CollabAccess;
   /** Awareness client ids this socket published (removed when it leaves). */
   awarenessClients: Set<number>;
+  /** Whether the socket is still connected and still holds the document (false once it left). */
+  stillAttached: () => boolean;
 }
 
 /**
@@ -20,6 +22,10 @@ export class CollabDoc {
   readonly ydoc = new Y.Doc();
   readonly awareness = new Awareness(this.ydoc);
   readonly members = new Map<string, DocMember>();
+  /** Which socket owns each awareness client id (the first one that published it). */
+  readonly awarenessOwners = new Map<number, string>();
+  /** The document was deleted: nothing more is stored and no version is saved for it. */
+  removed = false;
   /** An upper bound of the encoded state's size (exact after a full measure). */
   sizeBound = 0;
   /** Rows stored for the document as far as this process knows (loaded + appended here). */

@@ -4,13 +4,22 @@ import { readPlanContent, type PlanContent } from '@tongke/contracts/research/pl
 import { AppError } from '@tongke/core';
 import type { Types } from 'mongoose';
 import * as Y from 'yjs';
+import type { CollabDoc } from './collab-doc';
 import { CollabHooks, type EditorsLeftEvent } from './collab-hooks.service';
 import { CollabRegistry } from './collab-registry.service';
 import { CollabRelay } from './collab-relay.adapter';
+import { REMOVED_MESSAGE } from './collab-relay.listener';
 import { CollabStore } from './collab-store.service';
 import { CollabWriter } from './collab-writer.service';
 import { CollabEmitter } from './collab.emitter';
 import { assertYjsUpdate } from './sync-message.codec';
+
+export interface ChangeOptions {
+  /** The transaction origin of the change (default 'server'). */
+  origin?: unknown;
+  /** Runs first, with the state the change applies to, inside the document's queue. */
+  before?: (state: Uint8Array) => Promise<void>;
+}
 
 /**
  * The collaborative documents for other research modules (plans, templates, versions, export):
@@ -56,26 +65,41 @@ export class CollabDocuments {
 
   /**
    * Changes the document on the server: `fn` runs on a copy, and the difference is committed like
-   * a client's edit (size-checked, stored, sent to every socket, relayed). False if nothing changed.
+   * a client's edit (size-checked, stored, sent to every socket, relayed). `before`, if given, gets
+   * the state the change applies to, within the same turn of the document's queue (nothing else
+   * changes it in between; e.g. a backup version). False if nothing changed.
    */
-  async change(docId: string, fn: (doc: Y.Doc) => void, origin: unknown = 'server'): Promise<boolean> {
+  async change(docId: string, fn: (doc: Y.Doc) => void, options: ChangeOptions = {}): Promise<boolean> {
     const doc = await this.registry.open(docId);
-    const committed = await doc.exclusive(() => {
-      const copy = new Y.Doc();
+    const committed = await doc.exclusive(async () => {
       try {
-        Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc.ydoc));
-        const before = Y.encodeStateVector(copy);
-        let changed = false;
-        copy.on('update', () => (changed = true));
-        copy.transact(() => fn(copy), origin);
-        return changed ? this.writer.commit(doc, Y.encodeStateAsUpdate(copy, before)) : null;
+        if (options.before) {
+          await options.before(Y.encodeStateAsUpdate(doc.ydoc));
+          if (!this.registry.isCurrent(doc)) {
+            throw new AppError(ErrorCode.UNAVAILABLE, 'the document was reloaded meanwhile, try again');
+          }
+        }
+        return this.commitChange(doc, fn, options.origin ?? 'server');
       } finally {
-        copy.destroy();
         this.registry.scheduleUnload(doc);
       }
     });
     await committed?.stored;
     return committed !== null;
+  }
+
+  private commitChange(doc: CollabDoc, fn: (doc: Y.Doc) => void, origin: unknown) {
+    const copy = new Y.Doc();
+    try {
+      Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc.ydoc));
+      const before = Y.encodeStateVector(copy);
+      let changed = false;
+      copy.on('update', () => (changed = true));
+      copy.transact(() => fn(copy), origin);
+      return changed ? this.writer.commit(doc, Y.encodeStateAsUpdate(copy, before)) : null;
+    } finally {
+      copy.destroy();
+    }
   }
 
   /** Tells the document's sockets (in every process) that an old version was restored. */
@@ -84,11 +108,15 @@ export class CollabDocuments {
     await this.relay.publish({ kind: 'restored', docId: event.docId, event });
   }
 
-  /** Deletes the stored document and forgets it here (a deleted plan). */
+  /**
+   * Deletes the stored document (a deleted plan): every process forgets it and disconnects its
+   * sockets with a NOT_FOUND `doc:closed`; nothing more is stored and no auto version is saved.
+   */
   async remove(docId: string): Promise<void> {
-    this.registry.evict(docId);
-    this.emitter.clear(docId);
+    this.registry.evictRemoved(docId);
+    this.emitter.close(docId, { code: ErrorCode.NOT_FOUND, message: REMOVED_MESSAGE });
     await this.store.remove(docId);
+    await this.relay.publish({ kind: 'removed', docId });
   }
 
   /** Hears when the last editor of a document leaves a process after editing it (auto versions). */

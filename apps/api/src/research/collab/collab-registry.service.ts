@@ -37,8 +37,13 @@ export class CollabRegistry implements OnModuleDestroy {
   private async load(docId: string, communityId?: Types.ObjectId): Promise<CollabDoc> {
     const community = communityId ?? (await this.communityOf(docId));
     const doc = new CollabDoc(docId, community);
-    doc.storedRows = await this.store.loadInto(docId, doc.ydoc);
-    doc.measure();
+    try {
+      doc.storedRows = await this.store.loadInto(docId, doc.ydoc);
+      doc.measure();
+    } catch (err) {
+      doc.destroy();
+      throw err;
+    }
     this.loaded.set(docId, doc);
     this.scheduleUnload(doc);
     return doc;
@@ -90,6 +95,13 @@ export class CollabRegistry implements OnModuleDestroy {
     doc?.destroy();
   }
 
+  /** Forgets a deleted document: its in-flight writes are not stored and no version is saved for it. */
+  evictRemoved(docId: string): void {
+    const doc = this.loaded.get(docId);
+    if (doc) doc.removed = true;
+    this.evict(docId);
+  }
+
   /** Whether `doc` is still the loaded instance of its document (false once evicted or reloaded). */
   isCurrent(doc: CollabDoc): boolean {
     return this.loaded.get(doc.docId) === doc;
@@ -97,14 +109,18 @@ export class CollabRegistry implements OnModuleDestroy {
 
   /**
    * Drops the in-memory document (it may hold something the store lacks) and loads it again from
-   * the store, keeping its sockets attached.
+   * the store, keeping the sockets that are still attached once it is loaded.
    */
   reload(doc: CollabDoc): Promise<CollabDoc> {
     this.evict(doc.docId);
     const reloading = this.open(doc.docId, doc.communityId);
     return reloading.then((fresh) => {
-      for (const [id, member] of doc.members) fresh.members.set(id, { ...member, awarenessClients: new Set() });
-      this.keep(fresh);
+      for (const [id, member] of doc.members) {
+        if (member.stillAttached() && !fresh.members.has(id)) {
+          fresh.members.set(id, { ...member, awarenessClients: new Set() });
+        }
+      }
+      this.scheduleUnload(fresh);
       return fresh;
     });
   }

@@ -10,7 +10,8 @@ export const COLLAB_RELAY_CHANNEL = 'tongke:collab:relay';
 export type RelayMessage =
   | { kind: 'update'; docId: string; data: Uint8Array }
   | { kind: 'awareness'; docId: string; data: Uint8Array }
-  | { kind: 'restored'; docId: string; event: DocRestoredEvent };
+  | { kind: 'restored'; docId: string; event: DocRestoredEvent }
+  | { kind: 'removed'; docId: string };
 
 interface WireMessage {
   origin: string;
@@ -27,7 +28,7 @@ export interface RelayListener {
 }
 
 /**
- * Relays accepted document updates, awareness and restore notices between API processes over
+ * Relays stored document updates, awareness, restore and removal notices between API processes over
  * Redis pub/sub, so two processes serve one document. Each process skips its own messages.
  */
 @Injectable()
@@ -56,7 +57,7 @@ export class CollabRelay implements OnApplicationShutdown {
   async publish(message: RelayMessage): Promise<void> {
     const wire: WireMessage = { origin: this.processId, kind: message.kind, docId: message.docId };
     if (message.kind === 'restored') wire.event = message.event;
-    else
+    else if (message.kind !== 'removed')
       wire.data = Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength).toString('base64');
     await this.redis.publish(COLLAB_RELAY_CHANNEL, JSON.stringify(wire));
   }
@@ -65,7 +66,9 @@ export class CollabRelay implements OnApplicationShutdown {
     try {
       const wire = JSON.parse(raw) as WireMessage;
       if (wire.origin === this.processId) return;
-      if (wire.kind === 'restored' && wire.event) {
+      if (wire.kind === 'removed') {
+        listener.onMessage({ kind: 'removed', docId: wire.docId });
+      } else if (wire.kind === 'restored' && wire.event) {
         listener.onMessage({ kind: 'restored', docId: wire.docId, event: wire.event });
       } else if ((wire.kind === 'update' || wire.kind === 'awareness') && typeof wire.data === 'string') {
         listener.onMessage({

@@ -1,4 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { ErrorCode } from '@tongke/contracts';
 import { applyAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CollabRegistry } from './collab-registry.service';
@@ -7,6 +8,9 @@ import { CollabStore } from './collab-store.service';
 import { CollabWriter } from './collab-writer.service';
 import type { CollabDoc } from './collab-doc';
 import { CollabEmitter } from './collab.emitter';
+
+/** What the sockets of a deleted plan are told. */
+export const REMOVED_MESSAGE = 'this plan was deleted';
 
 const CATCH_UP_DELAY_MS = 300;
 const CATCH_UP_ATTEMPTS = 5;
@@ -18,7 +22,7 @@ const hasMissingHistory = (doc: CollabDoc) =>
 /**
  * What other API processes relay: their accepted updates and presence for documents open here
  * are applied and sent to this process's sockets (never stored again); restore notices are
- * passed on. After a Redis drop the open documents catch up from the store.
+ * passed on; a deleted document is dropped and its sockets disconnected. After a Redis drop the open documents catch up from the store.
  */
 @Injectable()
 export class CollabRelayListener implements OnApplicationBootstrap, RelayListener {
@@ -42,6 +46,10 @@ export class CollabRelayListener implements OnApplicationBootstrap, RelayListene
       this.emitter.restored(message.event);
       return;
     }
+    if (message.kind === 'removed') {
+      this.documentRemoved(message.docId);
+      return;
+    }
     const open = this.registry.whenOpen(message.docId);
     if (!open) return; // not open here: the store has it
     open
@@ -60,6 +68,12 @@ export class CollabRelayListener implements OnApplicationBootstrap, RelayListene
       .catch((err: unknown) =>
         this.logger.warn(`a relayed message for ${message.docId} failed: ${(err as Error).message}`),
       );
+  }
+
+  /** Another process deleted the document: forget it here and disconnect its sockets (no auto version). */
+  private documentRemoved(docId: string): void {
+    this.registry.evictRemoved(docId);
+    this.emitter.close(docId, { code: ErrorCode.NOT_FOUND, message: REMOVED_MESSAGE });
   }
 
   onResubscribed(): void {

@@ -2,17 +2,16 @@ import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode, type CollabAccess, type DocJoinResult, type DocSyncResult } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
-import { applyAwarenessUpdate, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import { encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { ResearchAccess } from '../access/research-access.service';
 import type { CollabDoc } from './collab-doc';
 import { CollabHooks } from './collab-hooks.service';
 import { CollabRegistry } from './collab-registry.service';
-import { CollabRelay } from './collab-relay.adapter';
-import { docRoom, type CollabSocket } from './collab-socket.types';
+import { CollabPresence } from './collab-presence.service';
+import { docRoom, holdsDoc, type CollabSocket } from './collab-socket.types';
 import { CollabWriter } from './collab-writer.service';
-import { CollabEmitter } from './collab.emitter';
-import { decodeAwarenessClients, decodeSyncMessage, encodeStep1, encodeStep2, SYNC_STEP1 } from './sync-message.codec';
+import { decodeSyncMessage, encodeStep1, encodeStep2, SYNC_STEP1 } from './sync-message.codec';
 
 /** A handler's answer, and what to send once it has been acknowledged. */
 export interface Answer {
@@ -21,8 +20,14 @@ export interface Answer {
 }
 
 const planIdOf = (docId: string) => new Types.ObjectId(docId.slice('plan:'.length));
-/** How long a socket's access to a document is trusted before it is checked again (on its next edit). */
-const ACCESS_RECHECK_MS = 30_000;
+/** How long a socket's access to a document is trusted before it is checked again (on its next edit, and by CollabAccessChecker). */
+export const ACCESS_RECHECK_MS = 30_000;
+
+/** INVALID_STATE unless the socket still holds the document (checked after every wait). */
+function assertHolds(socket: CollabSocket, docId: string): void {
+  if (!holdsDoc(socket, docId))
+    throw new AppError(ErrorCode.INVALID_STATE, `${docId} was left or the connection closed`);
+}
 
 /** The /collab requests of one socket: join and leave documents, sync them, publish presence. */
 @Injectable()
@@ -33,14 +38,14 @@ export class CollabSessions {
     private readonly access: ResearchAccess,
     private readonly registry: CollabRegistry,
     private readonly writer: CollabWriter,
-    private readonly emitter: CollabEmitter,
-    private readonly relay: CollabRelay,
+    private readonly presence: CollabPresence,
     private readonly hooks: CollabHooks,
   ) {}
 
   /** Checks the plan's access, attaches the socket; after the ack the server sends its step 1 and the presence. */
   async join(socket: CollabSocket, docId: string): Promise<Answer> {
     const { plan, planAccess } = await this.access.plan(socket.data.user, planIdOf(docId));
+    if (!socket.connected) throw new AppError(ErrorCode.INVALID_STATE, 'the connection closed');
     socket.data.docs.set(docId, planAccess);
     (socket.data.checkedAt ??= new Map()).set(docId, Date.now());
     const doc = await this.attached(socket, docId, plan.communityId);
@@ -76,15 +81,11 @@ export class CollabSessions {
 
   async awareness(socket: CollabSocket, docId: string, update: Uint8Array): Promise<Answer> {
     this.joined(socket, docId);
-    const clients = decodeAwarenessClients(update);
     const doc = await this.attached(socket, docId);
     await doc.exclusive(() => {
-      applyAwarenessUpdate(doc.awareness, update, socket.id);
       const member = doc.members.get(socket.id);
-      for (const client of clients) member?.awarenessClients.add(client);
+      if (member && this.registry.isCurrent(doc)) this.presence.publish(doc, member, socket.data.user, update);
     });
-    this.emitter.awareness(docId, update, socket.id);
-    this.publishAwareness(docId, update);
     return { data: {} };
   }
 
@@ -110,6 +111,7 @@ export class CollabSessions {
     if (Date.now() - checked < ACCESS_RECHECK_MS) return this.joined(socket, docId);
     try {
       const { planAccess } = await this.access.plan(socket.data.user, planIdOf(docId));
+      assertHolds(socket, docId);
       socket.data.docs.set(docId, planAccess);
       (socket.data.checkedAt ??= new Map()).set(docId, Date.now());
       return planAccess;
@@ -125,15 +127,23 @@ export class CollabSessions {
     return access;
   }
 
-  /** The open document with this socket attached (again, if the document was reloaded meanwhile). */
+  /**
+   * The open document with this socket attached (again, if the document was reloaded meanwhile);
+   * INVALID_STATE, attaching nothing, if the socket left the document or closed while it loaded.
+   */
   private async attached(socket: CollabSocket, docId: string, communityId?: Types.ObjectId): Promise<CollabDoc> {
     const doc = await this.registry.open(docId, communityId);
+    if (!holdsDoc(socket, docId)) {
+      this.registry.scheduleUnload(doc);
+      assertHolds(socket, docId);
+    }
     const access = socket.data.docs.get(docId) as CollabAccess;
     const member = doc.members.get(socket.id);
     if (member) member.access = access;
     else {
       const userId = socket.data.user._id.toHexString();
-      doc.members.set(socket.id, { socketId: socket.id, userId, access, awarenessClients: new Set() });
+      const stillAttached = () => holdsDoc(socket, docId);
+      doc.members.set(socket.id, { socketId: socket.id, userId, access, awarenessClients: new Set(), stillAttached });
     }
     this.registry.keep(doc);
     await socket.join(docRoom(docId));
@@ -155,27 +165,13 @@ export class CollabSessions {
       const member = doc.members.get(socket.id);
       if (!member) return;
       doc.members.delete(socket.id);
-      this.dropPresence(doc, [...member.awarenessClients]);
-      if (member.access === 'edit' && doc.edited && doc.editors().length === 0) {
+      this.presence.drop(doc, [...member.awarenessClients]);
+      const current = this.registry.isCurrent(doc) && !doc.removed;
+      if (current && member.access === 'edit' && doc.edited && doc.editors().length === 0) {
         doc.edited = false;
         this.hooks.editorsLeft({ docId, communityId: doc.communityId, user: socket.data.user });
       }
       this.registry.scheduleUnload(doc);
-    });
-  }
-
-  private dropPresence(doc: CollabDoc, clients: number[]): void {
-    const present = clients.filter((c) => doc.awareness.getStates().has(c));
-    if (!present.length) return;
-    removeAwarenessStates(doc.awareness, present, 'leave');
-    const update = encodeAwarenessUpdate(doc.awareness, present);
-    this.emitter.awareness(doc.docId, update);
-    this.publishAwareness(doc.docId, update);
-  }
-
-  private publishAwareness(docId: string, update: Uint8Array): void {
-    this.relay.publish({ kind: 'awareness', docId, data: update }).catch((err: unknown) => {
-      this.logger.warn(`relaying awareness of ${docId} failed: ${(err as Error).message}`);
     });
   }
 

@@ -78,17 +78,15 @@ describe(CollabGateway.name, () => {
     await until(() => c.text().toString() === text, 'the late joiner catching up');
   });
 
-  it('sends presence to the other sockets of the document', async () => {
+  it('sends presence to the other sockets of the document, named by the server', async () => {
     const [a, b] = [await client('music.li'), await client('english.zhao')];
     await a.join(fixture.docId);
     await b.join(fixture.docId);
-    a.awareness.setLocalState({ user: { id: 'a', name: '李老师', color: '#f00', colorLight: '#fcc' } });
-    await until(
-      () =>
-        (b.awareness.getStates().get(a.doc.clientID) as { user?: { name: string } } | undefined)?.user?.name ===
-        '李老师',
-      'presence',
-    );
+    a.awareness.setLocalState({ user: { id: 'a', name: '冒名', color: '#f00', colorLight: '#fcc' } });
+    await until(() => b.awareness.getStates().has(a.doc.clientID), 'presence');
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({
+      user: { id: DEMO.user.musicLi, name: '李静（音乐）', color: '#f00', colorLight: '#fcc' },
+    });
     a.close();
     await until(() => !b.awareness.getStates().has(a.doc.clientID), 'presence removed when A leaves');
   });

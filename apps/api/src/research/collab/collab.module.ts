@@ -3,10 +3,12 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AuthModule } from '../../auth/auth.module';
 import { InsightSignalsModule } from '../../insight/signals/insight-signals.module';
 import { ResearchAccessModule } from '../access/research-access.module';
+import { CollabAccessChecker } from './collab-access-checker.service';
 import { CollabAuthMiddleware } from './collab-auth.middleware';
 import { CollabDispatcher } from './collab-dispatcher.service';
 import { CollabDocuments } from './collab-documents.service';
 import { CollabHooks } from './collab-hooks.service';
+import { CollabPresence } from './collab-presence.service';
 import { CollabRegistry } from './collab-registry.service';
 import { CollabRelay } from './collab-relay.adapter';
 import { CollabRelayListener } from './collab-relay.listener';
@@ -35,6 +37,8 @@ import { CollabGateway } from './collab.gateway';
     CollabAuthMiddleware,
     CollabDispatcher,
     CollabSessions,
+    CollabPresence,
+    CollabAccessChecker,
     CollabEmitter,
     CollabRegistry,
     CollabStore,

@@ -2,7 +2,8 @@ import { ErrorCode } from '@tongke/contracts';
 import { Awareness, encodeAwarenessUpdate } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import {
-  decodeAwarenessClients,
+  decodeAwarenessEntries,
+  encodeAwarenessEntries,
   decodeSyncMessage,
   encodeStep1,
   encodeStep2,
@@ -40,20 +41,23 @@ describe(decodeSyncMessage.name, () => {
   });
 });
 
-describe(decodeAwarenessClients.name, () => {
-  it('names the clients of an awareness update', () => {
+describe(decodeAwarenessEntries.name, () => {
+  it('reads the entries of an awareness update, and encodes them back byte for byte', () => {
     const doc = new Y.Doc();
     const awareness = new Awareness(doc);
     awareness.setLocalState({ user: { name: '李老师' } });
-    expect(decodeAwarenessClients(encodeAwarenessUpdate(awareness, [doc.clientID]))).toEqual([doc.clientID]);
+    const update = encodeAwarenessUpdate(awareness, [doc.clientID]);
+    const entries = decodeAwarenessEntries(update);
+    expect(entries).toEqual([{ client: doc.clientID, clock: 1, state: { user: { name: '李老师' } } }]);
+    expect(encodeAwarenessEntries(entries)).toEqual(update);
     awareness.destroy();
   });
 
   it('refuses broken updates', () => {
-    expect(() => decodeAwarenessClients(new Uint8Array([1, 5, 1, 3, 123, 120, 120]))).toThrow(
+    expect(() => decodeAwarenessEntries(new Uint8Array([1, 5, 1, 3, 123, 120, 120]))).toThrow(
       expect.objectContaining({ code: ErrorCode.BAD_REQUEST }),
     );
-    expect(() => decodeAwarenessClients(new Uint8Array([2, 1]))).toThrow(
+    expect(() => decodeAwarenessEntries(new Uint8Array([2, 1]))).toThrow(
       expect.objectContaining({ code: ErrorCode.BAD_REQUEST }),
     );
   });

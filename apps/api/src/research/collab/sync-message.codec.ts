@@ -71,16 +71,35 @@ export const encodeStep1 = (stateVector: Uint8Array): Uint8Array => frame(SYNC_S
 export const encodeStep2 = (update: Uint8Array): Uint8Array => frame(SYNC_STEP2, update);
 export const encodeUpdate = (update: Uint8Array): Uint8Array => frame(SYNC_UPDATE, update);
 
-/** The client ids an awareness update speaks for; BAD_REQUEST unless it is well-formed (states are JSON). */
-export function decodeAwarenessClients(update: Uint8Array): number[] {
+/** One client's entry of an awareness update (`state` null: the client left). */
+export interface AwarenessEntry {
+  client: number;
+  clock: number;
+  state: unknown;
+}
+
+/** The entries of an awareness update; BAD_REQUEST unless it is well-formed (states are JSON). */
+export function decodeAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   return strictly(update, 'awareness update', (d) => {
     const count = decoding.readVarUint(d);
-    const clients: number[] = [];
+    const entries: AwarenessEntry[] = [];
     for (let i = 0; i < count; i++) {
-      clients.push(decoding.readVarUint(d));
-      decoding.readVarUint(d); // clock
-      JSON.parse(decoding.readVarString(d)) as unknown;
+      const client = decoding.readVarUint(d);
+      const clock = decoding.readVarUint(d);
+      entries.push({ client, clock, state: JSON.parse(decoding.readVarString(d)) as unknown });
     }
-    return clients;
+    return entries;
   });
+}
+
+/** An awareness update carrying `entries` (the y-protocols/awareness wire format). */
+export function encodeAwarenessEntries(entries: AwarenessEntry[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, entries.length);
+  for (const { client, clock, state } of entries) {
+    encoding.writeVarUint(encoder, client);
+    encoding.writeVarUint(encoder, clock);
+    encoding.writeVarString(encoder, JSON.stringify(state));
+  }
+  return encoding.toUint8Array(encoder);
 }

@@ -3,6 +3,7 @@ import {
   type Ack,
   type CollabClientToServerEvents,
   type CollabServerToClientEvents,
+  type DocClosedEvent,
   type DocJoinResult,
   type DocRestoredEvent,
   type DocSyncResult,
@@ -37,6 +38,8 @@ export class CollabTestClient {
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly restored: DocRestoredEvent[] = [];
   readonly failures: ErrorBody[] = [];
+  /** `doc:closed` notices the server sent before disconnecting this socket. */
+  readonly closed: DocClosedEvent[] = [];
   private pending: Promise<unknown>[] = [];
   private docId = '';
   private access: 'edit' | 'read' = 'read';
@@ -47,6 +50,7 @@ export class CollabTestClient {
       awarenessProtocol.applyAwarenessUpdate(this.awareness, new Uint8Array(update), REMOTE),
     );
     socket.on('doc:restored', (event) => this.restored.push(event));
+    socket.on('doc:closed', (event) => this.closed.push(event));
     this.doc.on('update', (update: Uint8Array, origin: unknown) => {
       if (origin !== REMOTE && this.docId)
         this.pending.push(this.send(syncMessage(syncProtocol.messageYjsUpdate, update)));
