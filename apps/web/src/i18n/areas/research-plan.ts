@@ -17,6 +17,23 @@ const zhCN = {
     close: '关闭',
     presence: '正在编辑的老师',
     saveState: { saving: '正在保存…', saved: '已保存', offline: '离线（恢复连接后自动保存）', rejected: '保存被拒绝' },
+    closed: {
+      reconnecting: '服务器断开了协同编辑连接，正在重新连接并核对你的权限…',
+      server: '服务器关闭了协同编辑连接，你的修改暂时无法保存。',
+      'access-removed': '你已不能再查看这份教案（访问权限已被移除），修改不会再保存。',
+      deleted: '这份教案已被删除，修改不会再保存。',
+      retry: '重新连接',
+    },
+    reload: {
+      refused: '服务器拒绝了你的修改（{message}），教案已按服务器上保存的内容重新加载。',
+      lost: '以下是未能保存的内容，可以复制后重新整理再录入：',
+      nothingLost: '没有丢失已输入的内容。',
+      copy: '复制',
+    },
+    tooLarge: {
+      message: '一次输入或粘贴的内容太多（每次最多约 256 KB），请分几次粘贴。',
+      document: '教案内容已接近上限（约 2 MB），无法再添加这么多内容。',
+    },
     sections: {
       objectives: '教学目标',
       keyPoints: '教学重难点',
@@ -126,6 +143,23 @@ const en = {
       saved: 'Saved',
       offline: 'Offline (saves when reconnected)',
       rejected: 'Save refused',
+    },
+    closed: {
+      reconnecting: 'The server closed the co-editing connection; reconnecting and checking your access…',
+      server: 'The server closed the co-editing connection; your changes cannot be saved for now.',
+      'access-removed': 'You may no longer read this plan (your access was removed); changes are not saved.',
+      deleted: 'This plan was deleted; changes are not saved.',
+      retry: 'Reconnect',
+    },
+    reload: {
+      refused: 'The server refused your change ({message}); the plan was reloaded as the server stores it.',
+      lost: 'This is what could not be saved; copy it and enter it again in smaller parts:',
+      nothingLost: 'Nothing you typed was lost.',
+      copy: 'Copy',
+    },
+    tooLarge: {
+      message: 'Too much text in one edit or paste (at most about 256 KB at a time); paste it in parts.',
+      document: 'The plan is close to its size limit (about 2 MB) and cannot take that much more text.',
     },
     sections: {
       objectives: 'Objectives',

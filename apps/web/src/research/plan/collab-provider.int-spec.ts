@@ -3,11 +3,13 @@ import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { type ApiTestApp, startApiTestApp } from '../../../../../test/support/api-test-app';
 import { groupWithPlan, type PlanFixture } from '../../../../api/src/research/collab/testing/collab-fixture';
-import { CollabProvider, type CollabStatus } from './collab-provider';
+import { COLLAB_LIMITS } from '@tongke/contracts/research/research-values';
+import { CollabProvider, type CollabReset, type CollabStatus } from './collab-provider';
 import { SocketCollabTransport } from './socket-collab.transport';
 
 // The web editor's provider against the real /collab namespace of the API (socket.io-client in
-// node): two editors converge, an observer reads only, and an API restart loses no acknowledged edit.
+// node): two editors converge, an observer reads only, an API restart loses no acknowledged edit,
+// and an edit the server refuses for its size makes the provider reload the server's copy.
 
 const REDIS_DB = 63;
 
@@ -41,7 +43,8 @@ function editor(url: string, token: () => Promise<string>, docId: string): Edito
     provider,
     awareness,
     status: () => provider.status,
-    text: () => doc.getText('objectives').toString(),
+    // A reset replaces the provider's doc: read through the provider.
+    text: () => provider.doc.getText('objectives').toString(),
   };
 }
 
@@ -60,6 +63,7 @@ describe(`${CollabProvider.name} against the API`, () => {
     for (const e of open) {
       e.provider.destroy();
       e.awareness.destroy();
+      e.provider.awareness.destroy();
     }
     await new Promise((r) => setTimeout(r, 1200));
     await t?.close();
@@ -102,4 +106,28 @@ describe(`${CollabProvider.name} against the API`, () => {
     expect(late.text()).toContain('辽阔');
     expect(late.text().startsWith('【离线】')).toBe(true);
   }, 120_000);
+
+  it('reloads the server copy after an oversized edit is refused, then saves later edits', async () => {
+    const a = await connect('music.li');
+    const b = await connect('english.zhao');
+    await until(() => b.text() === a.text(), 'same start');
+    const before = a.text();
+    const resets: CollabReset[] = [];
+    a.provider.onReset((r) => resets.push(r));
+    a.doc.getText('objectives').insert(0, '长'.repeat(Math.ceil(COLLAB_LIMITS.messageMaxBytes / 3) + 100));
+    a.doc.getText('objectives').insert(0, '之后');
+    await until(() => resets.length === 1, 'reset after the refusal');
+    expect(resets[0]!.reason).toMatch(/^PAYLOAD_TOO_LARGE: /);
+    await until(() => a.status().loaded && a.status().saveState === 'saved', 'reloaded');
+    expect(a.provider.doc).not.toBe(a.doc);
+    expect(a.text()).toBe(before);
+    expect(b.text()).toBe(before);
+
+    a.provider.doc.getText('objectives').insert(0, '重新输入');
+    await until(() => a.status().saveState === 'saved' && a.status().pending === 0, 'later edit acknowledged');
+    await until(() => b.text() === `重新输入${before}`, 'later edit reaches the other editor');
+    expect(a.status().resets).toBe(1);
+    const late = await connect('art.chen');
+    await until(() => late.text() === `重新输入${before}`, 'stored without the refused text');
+  }, 60_000);
 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { Awareness } from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { CollabProvider } from './collab-provider';
+import { CollabProvider, type CollabReset, SERVER_RECONNECT_MS } from './collab-provider';
 import { FakeCollabServer, type FakeCollabTransport, tick } from './testing/fake-collab.server';
 
 const DOC = 'plan:0123456789abcdef01234567';
@@ -19,9 +19,14 @@ interface Client {
 }
 
 const awarenesses: Awareness[] = [];
+const providers: CollabProvider[] = [];
 afterEach(() => {
+  // A reset leaves the provider with an awareness of its own (its timer must stop too).
+  for (const p of providers.splice(0)) awarenesses.push(p.awareness);
   for (const a of awarenesses.splice(0)) a.destroy();
 });
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function client(server: FakeCollabServer): Client {
   const doc = new Y.Doc();
@@ -29,7 +34,9 @@ function client(server: FakeCollabServer): Client {
   awarenesses.push(awareness);
   const transport = server.connect();
   const provider = new CollabProvider({ docId: DOC, doc, awareness, transport });
-  return { doc, awareness, transport, provider, text: () => doc.getText('objectives').toString() };
+  providers.push(provider);
+  // After a reset the provider holds a fresh doc: read through it.
+  return { doc, awareness, transport, provider, text: () => provider.doc.getText('objectives').toString() };
 }
 
 const serverText = (server: FakeCollabServer) => server.doc.getText('objectives').toString();
@@ -171,5 +178,101 @@ describe(CollabProvider.name, () => {
     });
     await flush();
     expect(seen).toEqual(['赵老师:初稿']);
+  });
+
+  it('discards its copy after a refused edit, reloads the server state and saves later edits', async () => {
+    const server = new FakeCollabServer();
+    server.maxUpdateBytes = 2000;
+    const a = client(server);
+    const b = client(server);
+    await flush();
+    a.doc.getText('objectives').insert(0, 'saved ');
+    await flush();
+    const resets: CollabReset[] = [];
+    a.provider.onReset((r) => resets.push(r));
+    a.doc.getText('objectives').insert(6, 'x'.repeat(5000));
+    a.doc.getText('objectives').insert(0, 'builds on it ');
+    await flush();
+    expect(resets).toHaveLength(1);
+    expect(resets[0]!.reason).toMatch(/^PAYLOAD_TOO_LARGE: /);
+    expect(resets[0]!.previous).toBe(a.doc);
+    expect(resets[0]!.previous.getText('objectives').toString()).toContain('x'.repeat(5000));
+    expect(a.provider.doc).not.toBe(a.doc);
+    expect(a.provider.awareness.clientID).toBe(a.provider.doc.clientID);
+    expect(a.text()).toBe('saved ');
+    expect(a.provider.status).toMatchObject({ loaded: true, saveState: 'saved', resets: 1, error: '' });
+
+    a.provider.doc.getText('objectives').insert(6, 'later');
+    await flush();
+    expect(b.text()).toBe('saved later');
+    expect(storedText(server)).toBe('saved later');
+    expect(a.provider.status).toMatchObject({ saveState: 'saved', pending: 0 });
+
+    // The refused text is gone for good: a reconnect does not send it again.
+    a.transport.drop();
+    a.transport.reconnect();
+    await flush();
+    expect(serverText(server)).toBe('saved later');
+    expect(resets).toHaveLength(1);
+  });
+
+  it('keeps a fresh copy that the server refuses too, rather than resetting again and again', async () => {
+    const server = new FakeCollabServer();
+    const a = client(server);
+    await flush();
+    server.maxUpdateBytes = 0;
+    a.doc.getText('objectives').insert(0, 'refused');
+    await flush(60);
+    expect(a.provider.status).toMatchObject({ resets: 1, saveState: 'rejected' });
+    expect(a.provider.status.error).toMatch(/^PAYLOAD_TOO_LARGE: /);
+  });
+
+  it('reconnects once after the server closed the connection, and resumes', async () => {
+    const server = new FakeCollabServer();
+    const a = client(server);
+    const b = client(server);
+    await flush();
+    a.transport.serverDisconnect();
+    expect(a.provider.status.closed).toBe('reconnecting');
+    await wait(SERVER_RECONNECT_MS + 100);
+    await flush();
+    expect(a.transport.reconnects).toBe(2);
+    expect(a.provider.status).toMatchObject({ connected: true, closed: null, access: 'edit', saveState: 'saved' });
+    a.provider.doc.getText('objectives').insert(0, 'after');
+    await flush();
+    expect(b.text()).toBe('after');
+  });
+
+  it('shows that access was removed when the rejoin after a server disconnect is refused', async () => {
+    let allowed = true;
+    const server = new FakeCollabServer(() => (allowed ? 'edit' : 'none'));
+    const a = client(server);
+    await flush();
+    allowed = false;
+    a.transport.serverDisconnect();
+    await wait(SERVER_RECONNECT_MS + 100);
+    await flush();
+    expect(a.provider.status).toMatchObject({ closed: 'access-removed', access: null });
+    expect(a.provider.status.error).toMatch(/^FORBIDDEN: /);
+  });
+
+  it('stops after a second server disconnect before the document loaded again, until asked', async () => {
+    const server = new FakeCollabServer();
+    const a = client(server);
+    await flush();
+    a.transport.serverDisconnect();
+    server.holdAcks = true;
+    await wait(SERVER_RECONNECT_MS + 100);
+    await flush();
+    expect(a.provider.status.closed).toBe('reconnecting');
+    a.transport.serverDisconnect();
+    server.holdAcks = false;
+    await wait(SERVER_RECONNECT_MS + 100);
+    await flush();
+    expect(a.provider.status).toMatchObject({ closed: 'server', connected: false });
+    expect(a.transport.reconnects).toBe(2);
+    a.provider.reconnect();
+    await flush();
+    expect(a.provider.status).toMatchObject({ closed: null, connected: true, loaded: true });
   });
 });

@@ -26,6 +26,7 @@ export class CollabRequestError extends Error {
 
 export interface CollabTransportHandlers {
   connect(): void;
+  /** The connection dropped; `reason` 'io server disconnect' when the server closed it on purpose. */
   disconnect(reason: string): void;
   /** The connection was refused (bad token…); the transport keeps retrying. */
   connectError(code: string, message: string): void;
@@ -40,6 +41,8 @@ export interface CollabTransport {
   open(handlers: CollabTransportHandlers): void;
   /** Sends a request; resolves with its data, rejects with a CollabRequestError. */
   request<E extends CollabRequestName>(event: E, payload: CollabRequest<E>): Promise<CollabResponse<E>>;
-  /** Drops the connection; the transport reconnects by itself unless closed. */
+  /** Connects again after the server closed the connection (not retried by the transport itself). */
+  reconnect(): void;
+  /** Drops the connection for good. */
   close(): void;
 }

@@ -33,7 +33,8 @@ async function accessToken(): Promise<string | undefined> {
 /**
  * The /collab namespace of the API (same origin as the web app) over socket.io. Each handshake
  * presents a fresh access token; socket.io reconnects by itself after a drop, and a refused
- * handshake (expired token, API restarting) is retried after a pause.
+ * handshake (expired token, API restarting) is retried after a pause. A socket the server closed
+ * on purpose is reconnected only when the provider asks (reconnect()).
  */
 export class SocketCollabTransport implements CollabTransport {
   private readonly socket: Socket<CollabServerToClientEvents, CollabClientToServerEvents>;
@@ -64,12 +65,8 @@ export class SocketCollabTransport implements CollabTransport {
   open(handlers: CollabTransportHandlers): void {
     const s = this.socket;
     s.on('connect', () => handlers.connect());
-    s.on('disconnect', (reason) => {
-      handlers.disconnect(reason);
-      // The server closed this socket on purpose (socket.io does not reconnect then): try again.
-      if (reason === 'io server disconnect' && !this.closed)
-        this.retryTimer = setTimeout(() => s.connect(), RETRY_REFUSED_MS);
-    });
+    // After 'io server disconnect' socket.io does not reconnect: the provider decides (see reconnect()).
+    s.on('disconnect', (reason) => handlers.disconnect(reason));
     s.on('connect_error', (err: Error & { data?: Partial<ErrorBody> }) => {
       handlers.connectError(err.data?.code ?? 'UNAVAILABLE', err.data?.message ?? err.message);
       // A refusal by the server's middleware is not retried by socket.io itself.
@@ -92,6 +89,10 @@ export class SocketCollabTransport implements CollabTransport {
         reject(new CollabRequestError(res.error.code, res.error.message));
       });
     });
+  }
+
+  reconnect(): void {
+    if (!this.closed && !this.socket.connected) this.socket.connect();
   }
 
   close(): void {

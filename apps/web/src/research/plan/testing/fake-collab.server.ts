@@ -13,7 +13,9 @@ import {
 
 // An in-memory /collab server for unit tests of the provider: stores acknowledged updates (what
 // survives a "restart"), relays updates and awareness to the other clients, and delivers every
-// message asynchronously (like a socket). Acks may be held back to simulate a slow server.
+// message asynchronously (like a socket). Acks may be held back to simulate a slow server; updates
+// over `maxUpdateBytes` are refused (PAYLOAD_TOO_LARGE) and change nothing; access 'none' refuses
+// the join (FORBIDDEN); `disconnect` closes a client's socket as the server (no automatic reconnect).
 
 const tick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -23,9 +25,11 @@ export class FakeCollabServer {
   stored: Uint8Array[] = [];
   readonly clients = new Set<FakeCollabTransport>();
   holdAcks = false;
+  /** Larger update or step 2 messages are refused as too large. */
+  maxUpdateBytes = Number.POSITIVE_INFINITY;
   private held: (() => void)[] = [];
 
-  constructor(readonly access: (client: FakeCollabTransport) => CollabAccess = () => 'edit') {}
+  constructor(readonly access: (client: FakeCollabTransport) => CollabAccess | 'none' = () => 'edit') {}
 
   connect(): FakeCollabTransport {
     return new FakeCollabTransport(this);
@@ -52,12 +56,14 @@ export class FakeCollabServer {
   handle(client: FakeCollabTransport, event: CollabRequestName, payload: unknown): Ack<unknown> {
     const req = payload as { docId: string; message?: Uint8Array; update?: Uint8Array };
     if (event === 'doc:join') {
+      const access = this.access(client);
+      if (access === 'none') return { ok: false, error: { code: 'FORBIDDEN' as never, message: 'not a member' } };
       client.joined = true;
       const encoder = encoding.createEncoder();
       syncProtocol.writeSyncStep1(encoder, this.doc);
       const message = encoding.toUint8Array(encoder);
       setTimeout(() => client.deliver((h) => h.sync({ docId: req.docId, message })), 0);
-      return { ok: true, data: { docId: req.docId, access: this.access(client) } };
+      return { ok: true, data: { docId: req.docId, access } };
     }
     if (event === 'doc:awareness') {
       for (const c of this.clients) if (c !== client && c.joined) c.deliver((h) => h.awareness(req as never));
@@ -80,6 +86,8 @@ export class FakeCollabServer {
     }
     if (this.access(client) !== 'edit')
       return { ok: false, error: { code: 'FORBIDDEN' as never, message: 'read only' } };
+    if (message.byteLength > this.maxUpdateBytes)
+      return { ok: false, error: { code: 'PAYLOAD_TOO_LARGE' as never, message: 'update too large' } };
     const update = decoding.readVarUint8Array(decoder);
     Y.applyUpdate(this.doc, update);
     this.ack(() => this.stored.push(update));
@@ -100,6 +108,8 @@ export class FakeCollabServer {
 export class FakeCollabTransport implements CollabTransport {
   connected = false;
   joined = false;
+  /** Connections made, the first included. */
+  reconnects = 0;
   private handlers: CollabTransportHandlers | null = null;
   private pending: ((err: CollabRequestError) => void)[] = [];
 
@@ -110,21 +120,28 @@ export class FakeCollabTransport implements CollabTransport {
     this.reconnect();
   }
 
+  /** Connects again (socket.io does this by itself after a drop, the provider after a server disconnect). */
   reconnect(): void {
+    this.reconnects += 1;
     this.server.clients.add(this);
     this.connected = true;
     setTimeout(() => this.handlers?.connect(), 0);
   }
 
+  /** The server closes this socket on purpose (access revoked…): the client must reconnect itself. */
+  serverDisconnect(): void {
+    this.drop('io server disconnect');
+  }
+
   /** The connection drops: unanswered requests never get their ack (they fail with DISCONNECTED). */
-  drop(): void {
+  drop(reason = 'transport close'): void {
     this.server.clients.delete(this);
     this.connected = false;
     this.joined = false;
     const pending = this.pending;
     this.pending = [];
     for (const fail of pending) fail(new CollabRequestError('DISCONNECTED', 'dropped'));
-    this.handlers?.disconnect('transport close');
+    this.handlers?.disconnect(reason);
   }
 
   deliver(fn: (h: CollabTransportHandlers) => void): void {
