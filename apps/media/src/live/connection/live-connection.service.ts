@@ -46,7 +46,10 @@ export class LiveConnectionService {
     }
   }
 
-  /** A recovered connection: its participant (and media) continue; attendance reopens. */
+  /**
+   * A recovered connection: its participant (and media) continue; attendance reopens. A screen it
+   * still shares is held paused if someone else started sharing while it was away.
+   */
   private async resume(socket: LiveSocket): Promise<boolean> {
     const room = this.rooms.find(socket.data.claims.sid);
     const peer = room?.peers.get(socket.data.peerId);
@@ -56,8 +59,10 @@ export class LiveConnectionService {
       peer.attach(socket, false);
       this.logger.log(`peer ${peer.id} recovered its connection`);
       if (!socket.connected) return this.detach(room, peer, 'transport close');
+      room.recorder?.tracksChanged();
       if (!peer.joined) return;
       room.attendanceJoined(peer);
+      await room.producerOps.holdScreenOnReturn(peer);
       room.announce(peer, 'peer:updated');
       await room.consumerOps.sync(peer);
     });
@@ -115,6 +120,7 @@ export class LiveConnectionService {
    */
   private detach(room: Room, peer: Peer, reason: string): void {
     peer.connected = false;
+    room.recorder?.tracksChanged();
     room.attendanceLeft(peer);
     this.logger.log(`peer ${peer.id} disconnected (${reason})`);
     if (reason === 'client namespace disconnect' || !peer.listed) {

@@ -113,14 +113,56 @@ export class ProducerManager {
   }
 
   /**
+   * One screen share live at a time: the live (not paused) screen of a connected participant other
+   * than `peerId`. A paused share, or one of a participant in its reconnect grace, blocks nobody.
+   */
+  liveScreenOfOther(peerId: string): ProducerEntry | undefined {
+    return [...this.room.producers.values()].find(
+      (p) =>
+        p.source === 'screen' &&
+        p.peerId !== peerId &&
+        !p.producer.closed &&
+        !p.producer.paused &&
+        this.room.peers.get(p.peerId)?.connected === true,
+    );
+  }
+
+  /**
+   * Refuses `peer`'s screen going live (a new share or resuming a held one) while another
+   * participant's is live: 409 CONFLICT naming the sharer, who must stop first.
+   */
+  assertScreenFree(peer: Peer): void {
+    const other = this.liveScreenOfOther(peer.id);
+    if (!other) return;
+    const name = this.room.peers.get(other.peerId)?.name ?? 'another participant';
+    throw new AppError(ErrorCode.CONFLICT, `${name} is already sharing a screen: they must stop first`);
+  }
+
+  /**
+   * `peer` came back (its connection recovered) while another participant shares: its own share,
+   * still live from before the drop, is held paused as if it had paused it itself; it hears
+   * `producer:paused` (by the sharer) and may resume once the screen is free.
+   */
+  async holdScreenOnReturn(peer: Peer): Promise<void> {
+    const screen = this.bySource(peer.id, 'screen');
+    const other = screen && !screen.producer.paused ? this.liveScreenOfOther(peer.id) : undefined;
+    const sharer = other && this.room.peers.get(other.peerId);
+    if (!screen || !sharer) return;
+    this.room.logger.log(`screen ${screen.producer.id} of ${peer.id} held on its return: ${sharer.id} shares now`);
+    await this.setReason(screen, 'owner', true, sharer);
+  }
+
+  /**
    * Adds or removes one pause reason and pauses/resumes the producer to match. When someone other
    * than the owner changed its state, the owner hears `producer:paused`/`producer:resumed`; the
-   * participants who see the owner get `peer:updated`.
+   * participants who see the owner get `peer:updated`. A screen that would resume while another
+   * participant's is live stays paused as its owner's (the owner hears `producer:paused`).
    */
   async setReason(entry: ProducerEntry, reason: ProducerPauseReason, on: boolean, by: Peer): Promise<void> {
     const wasPaused = entry.producer.paused;
     if (on) entry.reasons.add(reason);
     else entry.reasons.delete(reason);
+    this.holdScreenIfTaken(entry);
     await this.apply(entry);
     const paused = entry.producer.paused;
     if (paused === wasPaused) return;
@@ -132,15 +174,26 @@ export class ProducerManager {
     if (owner) this.room.announce(owner, 'peer:updated');
   }
 
+  /** A paused screen about to resume while another participant's is live: held as its owner's pause. */
+  private holdScreenIfTaken(entry: ProducerEntry): void {
+    if (entry.source !== 'screen' || !entry.producer.paused || entry.reasons.size > 0) return;
+    const other = this.liveScreenOfOther(entry.peerId);
+    if (!other) return;
+    entry.reasons.add('owner');
+    this.room.logger.log(`screen ${entry.producer.id} of ${entry.peerId} kept paused: ${other.peerId} shares now`);
+    const event = { producerId: entry.producer.id, byPeerId: other.peerId };
+    this.room.emitter.toPeer(entry.peerId, 'producer:paused', event);
+  }
+
+  /** Pauses/resumes the producer to match its reasons; the recorder follows (a screen's sharer may change). */
   private async apply(entry: ProducerEntry): Promise<void> {
     const { producer } = entry;
     if (producer.closed) return;
     const wanted = entry.reasons.size > 0;
-    if (wanted && !producer.paused) await producer.pause();
-    else if (!wanted && producer.paused) {
-      await producer.resume();
-      this.room.recorder?.tracksChanged();
-    }
+    if (wanted === producer.paused) return;
+    if (wanted) await producer.pause();
+    else await producer.resume();
+    this.room.recorder?.tracksChanged();
   }
 
   close(entry: ProducerEntry, reason: string): void {

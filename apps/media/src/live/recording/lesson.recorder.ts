@@ -113,6 +113,7 @@ export class LessonRecorder implements TakeListener {
       producerId: p.producer.id,
       peerId: p.peerId,
       source: p.source,
+      live: !p.producer.paused && this.room.peers.get(p.peerId)?.connected === true,
     }));
     return wantedTracks({ roles, stagePeerId: this.room.lesson.stagePeerId }, tracks);
   }

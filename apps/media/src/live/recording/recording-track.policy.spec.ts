@@ -7,10 +7,11 @@ const roles = new Map([
   ['b', LessonRole.CLASSROOM],
   ['obs', LessonRole.OBSERVER],
 ]);
-const t = (producerId: string, peerId: string, source: RecordableTrack['source']): RecordableTrack => ({
+const t = (producerId: string, peerId: string, source: RecordableTrack['source'], live = true): RecordableTrack => ({
   producerId,
   peerId,
   source,
+  live,
 });
 const tracks = [
   t('p2', 'lead', 'mic'),
@@ -54,6 +55,41 @@ describe(wantedTracks.name, () => {
     });
     const hostShares = [...published, t('h3', 'host', 'screen')];
     expect(wantedTracks({ roles: meeting, stagePeerId: null }, hostShares).get('lead-screen')?.peerId).toBe('host');
+  });
+
+  it("in a meeting: records the live share, never a member's paused share or a dropped member's stale one", () => {
+    const meeting = new Map([
+      ['host', LessonRole.LEAD],
+      ['a', LessonRole.MEMBER],
+      ['b', LessonRole.MEMBER],
+    ]);
+    const cast = { roles: meeting, stagePeerId: null };
+    const hostAv = [t('h1', 'host', 'camera'), t('h2', 'host', 'mic')];
+    // A (sorting first) paused its share, or dropped out with it; B shares live.
+    const aHeld = [...hostAv, t('a9', 'a', 'screen', false), t('b9', 'b', 'screen')];
+    expect(wantedTracks(cast, aHeld).get('lead-screen')).toEqual({
+      track: 'lead-screen',
+      peerId: 'b',
+      producerIds: ['b9'],
+    });
+    // Nobody shares live: no member's held share is recorded.
+    expect(wantedTracks(cast, [...hostAv, t('a9', 'a', 'screen', false)]).has('lead-screen')).toBe(false);
+    // The host's paused share gives way to a member sharing live; the host's live share comes first.
+    const hostPaused = [...hostAv, t('h3', 'host', 'screen', false), t('b9', 'b', 'screen')];
+    expect(wantedTracks(cast, hostPaused).get('lead-screen')?.peerId).toBe('b');
+    const hostLive = [...hostAv, t('h3', 'host', 'screen'), t('b9', 'b', 'screen')];
+    expect(wantedTracks(cast, hostLive).get('lead-screen')?.peerId).toBe('host');
+  });
+
+  it("in a lesson: keeps the lead's paused or stale screen in its take, as before", () => {
+    const held = tracks.map((x) => (x.source === 'screen' ? { ...x, live: false } : x));
+    expect(wantedTracks({ roles, stagePeerId: null }, held).get('lead-screen')).toEqual({
+      track: 'lead-screen',
+      peerId: 'lead',
+      producerIds: ['p3'],
+    });
+    const pausedCamera = tracks.map((x) => (x.source === 'camera' ? { ...x, live: false } : x));
+    expect(wantedTracks({ roles, stagePeerId: 'a' }, pausedCamera).get('stage-av')?.producerIds).toEqual(['p4', 'p5']);
   });
 
   it("never records a classroom's screen or mic as a member's", () => {

@@ -5,6 +5,8 @@ export interface RecordableTrack {
   producerId: string;
   peerId: string;
   source: MediaSource;
+  /** Flowing now: not paused, and its owner connected (not in its reconnect grace). */
+  live: boolean;
 }
 
 /** Who is who in the lesson now. */
@@ -37,7 +39,8 @@ export function slotOf(track: RecordingTrackKind, peerId: string): string {
  * lead's screen (in a meeting, where a member may share instead: the screen of whoever shares, the
  * lead first), `stage-av` the camera + mic of the classroom on stage, and in a meeting one
  * `member-audio` per member publishing a mic (its voice only: the composition shows the lead's
- * camera and the screen, and mixes every take's audio). A slot nobody feeds is absent.
+ * camera and the screen, and mixes every take's audio). A slot nobody feeds is absent. Only the
+ * screen slot looks at `live` (see `screenSharer`); the others keep a paused producer in their take.
  */
 export function wantedTracks(cast: RecordingCast, tracks: RecordableTrack[]): Map<string, WantedTrack> {
   const wanted = new Map<string, WantedTrack>();
@@ -58,15 +61,23 @@ export function wantedTracks(cast: RecordingCast, tracks: RecordableTrack[]): Ma
   return wanted;
 }
 
-/** The lead if it shares a screen, else the first meeting member sharing one. */
+/**
+ * Whose screen the `lead-screen` slot records: a live share (not paused, its owner connected) of
+ * the lead, else of the first meeting member sharing live; with no live share, the lead's held one
+ * (a lesson's screen take keeps running across a pause or a connection blip, as before). A member's
+ * paused or stale share never displaces a live one.
+ */
 function screenSharer(
   tracks: RecordableTrack[],
   lead: string | undefined,
   roleOf: (peerId: string) => LessonRole | undefined,
 ): string | undefined {
-  const sharers = tracks.filter((t) => t.source === 'screen').map((t) => t.peerId);
-  if (lead && sharers.includes(lead)) return lead;
-  return sharers.filter((id) => roleOf(id) === LessonRole.MEMBER).sort()[0];
+  const screens = tracks.filter((t) => t.source === 'screen');
+  const live = screens.filter((t) => t.live).map((t) => t.peerId);
+  if (lead && live.includes(lead)) return lead;
+  const member = live.filter((id) => roleOf(id) === LessonRole.MEMBER).sort()[0];
+  if (member) return member;
+  return lead && screens.some((t) => t.peerId === lead) ? lead : undefined;
 }
 
 /** Whether a running take already consumes exactly what the track wants. */

@@ -19,6 +19,7 @@ export class ProducerHandlers implements HandlerGroup {
     'producer:resume': async ({ room, peer }, { producerId }) => {
       const entry = room.producerOps.own(peer, producerId);
       requireAllowed(actionDenial(peer, { kind: 'unmute', source: entry.source }, room.lesson.interaction));
+      if (entry.source === 'screen' && entry.producer.paused) room.producerOps.assertScreenFree(peer);
       if (entry.source !== 'screen') peer.muted.delete(entry.source);
       entry.reasons.delete('muted');
       await room.producerOps.setReason(entry, 'owner', false, peer);
@@ -37,29 +38,10 @@ export class ProducerHandlers implements HandlerGroup {
       throw new AppError(ErrorCode.BAD_REQUEST, `a ${req.source} track must be ${KIND_OF[req.source]}`);
     }
     requireAllowed(actionDenial(peer, { kind: 'publish', source: req.source }, room.lesson.interaction));
-    if (req.source === 'screen') this.assertScreenFree(ctx);
+    if (req.source === 'screen') room.producerOps.assertScreenFree(peer);
     const entry = await room.producerOps.create(peer, req);
     room.announce(peer, 'peer:updated');
     await room.consumerOps.onProducer(entry);
     return { producerId: entry.producer.id };
-  }
-
-  /**
-   * One screen share at a time (a meeting's members may all share): another participant's live
-   * share is refused with 409 CONFLICT naming the sharer, who must stop first; one's own is
-   * replaced. A paused share (paused by its owner or the host) or one of a participant who dropped
-   * out blocks nobody.
-   */
-  private assertScreenFree({ room, peer }: HandlerContext): void {
-    const other = [...room.producers.values()].find(
-      (p) =>
-        p.source === 'screen' &&
-        p.peerId !== peer.id &&
-        !p.producer.paused &&
-        room.peers.get(p.peerId)?.connected === true,
-    );
-    if (!other) return;
-    const name = room.peers.get(other.peerId)?.name ?? 'another participant';
-    throw new AppError(ErrorCode.CONFLICT, `${name} is already sharing a screen: they must stop first`);
   }
 }
