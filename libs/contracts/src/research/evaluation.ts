@@ -107,13 +107,22 @@ export interface TimedCommentView {
   atS: number;
   text: string;
   author: { id: string; name: string };
+  /** The live session the comment was made on (the activity's session at the time); absent before any. */
+  sessionId?: string;
+  /** That session's recording (library resource), once processed: the player to open at `atS`. */
+  resourceId?: string;
   createdAt: string;
 }
 
-/** POST /api/research/activities/:id/comments */
+/**
+ * POST /api/research/activities/:id/comments. While the activity's linked session is live, the
+ * server times the comment itself (seconds since the session started, by the server's clock) and
+ * `atS` may be left out (it is ignored). Otherwise (from the recording, player time) `atS` is
+ * required, and must not be past the end of the recording when its length is known (400).
+ */
 export const createTimedCommentSchema = z
   .object({
-    atS: z.number().min(0).max(RESEARCH_LIMITS.atSMax),
+    atS: z.number().min(0).max(RESEARCH_LIMITS.atSMax).optional(),
     text: z.string().trim().min(1, 'text is required').max(RESEARCH_LIMITS.commentMax),
   })
   .strict();

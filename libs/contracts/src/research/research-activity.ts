@@ -110,8 +110,15 @@ export const startMeetingSchema = z
   .strict();
 export type StartMeetingRequest = z.input<typeof startMeetingSchema>;
 
-/** PUT /api/research/activities/:id/reflection — 课后返研 summary (the teacher or the group lead). */
+/**
+ * PUT /api/research/activities/:id/reflection — 课后返研 summary (the teacher or the group lead).
+ * `baseAt`: the `reflection.at` the client loaded, or null when it loaded none; when given and the
+ * stored reflection differs (someone else saved meanwhile), 409 CONFLICT. Absent: no check.
+ */
 export const reflectionSchema = z
-  .object({ text: z.string().trim().min(1, 'text is required').max(RESEARCH_LIMITS.reflectionMax) })
+  .object({
+    text: z.string().trim().min(1, 'text is required').max(RESEARCH_LIMITS.reflectionMax),
+    baseAt: z.iso.datetime({ offset: true }).nullable().optional(),
+  })
   .strict();
 export type ReflectionRequest = z.infer<typeof reflectionSchema>;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ErrorCode, type ResearchActivityView, type startMeetingSchema } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
-import { Types } from 'mongoose';
+import type { Types } from 'mongoose';
 import type { z } from 'zod';
 import { MEETING_MAX_MEMBERS, MeetingSessions } from '../../live/meeting-sessions.service';
 import { OrgDirectory } from '../../org/directory/org-directory.service';
@@ -16,7 +16,8 @@ export type StartMeetingBody = z.output<typeof startMeetingSchema>;
 /**
  * 网络教研: a group lead or member opens the activity's online meeting — a live session of kind
  * `meeting` hosted by the caller, whose members are the group's leads and members (they publish, up
- * to MEETING_MAX_MEMBERS); the group's observers (and members past the limit) observe.
+ * to MEETING_MAX_MEMBERS); the group's observers (and members past the limit) observe. While the
+ * activity's meeting is still to come or running, a second "start" answers the activity with it.
  */
 @Injectable()
 export class ActivityMeetings {
@@ -35,17 +36,18 @@ export class ActivityMeetings {
       throw new AppError(ErrorCode.BAD_REQUEST, 'only meeting activities open an online meeting');
     }
     if (!found.access.edit) throw new AppError(ErrorCode.FORBIDDEN, 'only the group lead and members may host it');
-    await this.links.assertNoRunningSession(activity);
-    const meeting = await this.meetings.start(user, {
-      communityId: group.communityId,
-      title: activity.title,
-      subject: activity.subject,
-      grade: activity.grade,
-      ...(await this.participants(group, user._id)),
-      durationMin: body.durationMin,
-      record: body.record,
+    const linked = await this.links.startOnce(activity, async () => {
+      const meeting = await this.meetings.start(user, {
+        communityId: group.communityId,
+        title: activity.title,
+        subject: activity.subject,
+        grade: activity.grade,
+        ...(await this.participants(group, user._id)),
+        durationMin: body.durationMin,
+        record: body.record,
+      });
+      return meeting.id;
     });
-    const linked = await this.links.link(activity, new Types.ObjectId(meeting.id));
     return this.views.toView(linked, group, found.canManage);
   }
 

@@ -85,6 +85,10 @@ export class ResearchActivitiesController {
   @ApiOperation({ summary: 'Link the plan, the lesson, the rubric; move the date', description: MANAGERS })
   @ApiBody({ schema: zodBodySchema(updateActivitySchema) })
   @ApiOkResponse(VIEW)
+  @ApiConflictResponse({
+    type: ErrorBodyDto,
+    description: 'A new rubric once evaluated, or another session (or none) once observed on its session',
+  })
   update(
     @CurrentUser() user: User,
     @Param('id', ParseObjectIdPipe) id: Types.ObjectId,
@@ -96,9 +100,12 @@ export class ResearchActivitiesController {
   @Delete(':id')
   @HttpCode(204)
   @Auth()
-  @ApiOperation({ summary: 'Delete an activity nobody has evaluated', description: MANAGERS })
+  @ApiOperation({
+    summary: 'Delete an activity nobody has submitted an evaluation of, with its timed comments and drafts',
+    description: MANAGERS,
+  })
   @ApiNoContentResponse({ description: 'Deleted' })
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'It has evaluations' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'It has submitted evaluations' })
   remove(@CurrentUser() user: User, @Param('id', ParseObjectIdPipe) id: Types.ObjectId): Promise<void> {
     return this.activities.remove(user, id);
   }
@@ -108,6 +115,7 @@ export class ResearchActivitiesController {
   @ApiOperation({ summary: '课后返研: save the reflection (its teacher or the group lead)' })
   @ApiBody({ schema: zodBodySchema(reflectionSchema) })
   @ApiOkResponse(VIEW)
+  @ApiConflictResponse({ type: ErrorBodyDto, description: '`baseAt` is not the stored reflection’s time' })
   reflect(
     @CurrentUser() user: User,
     @Param('id', ParseObjectIdPipe) id: Types.ObjectId,
@@ -120,11 +128,13 @@ export class ResearchActivitiesController {
   @Auth()
   @ApiOperation({
     summary: "The activity's teacher starts its lesson now (an instant lesson to the classrooms) and links it",
-    description: 'Group members observe it with POST /api/live-sessions/{id}/join {as: "observer"}.',
+    description:
+      'Group members observe it with POST /api/live-sessions/{id}/join {as: "observer"}. While its linked ' +
+      'session is still scheduled or live, answers the activity with that session (no second one).',
   })
   @ApiBody({ schema: zodBodySchema(startActivityLessonSchema) })
   @ApiCreatedResponse(VIEW)
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'Its linked session is still scheduled or live' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'It was observed on an earlier session' })
   startLesson(
     @CurrentUser() user: User,
     @Param('id', ParseObjectIdPipe) id: Types.ObjectId,
@@ -135,10 +145,13 @@ export class ResearchActivitiesController {
 
   @Post(':id/meeting')
   @Auth()
-  @ApiOperation({ summary: '网络教研: a group lead or member opens the online meeting (kind meeting) and links it' })
+  @ApiOperation({
+    summary: '网络教研: a group lead or member opens the online meeting (kind meeting) and links it',
+    description: 'While its linked meeting is still scheduled or live, answers the activity with it (no second one).',
+  })
   @ApiBody({ schema: zodBodySchema(startMeetingSchema) })
   @ApiCreatedResponse(VIEW)
-  @ApiConflictResponse({ type: ErrorBodyDto, description: 'Its linked meeting is still scheduled or live' })
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'It was observed on an earlier session' })
   startMeeting(
     @CurrentUser() user: User,
     @Param('id', ParseObjectIdPipe) id: Types.ObjectId,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { InsightSignalsModule } from '../../insight/signals/insight-signals.module';
 import { LiveModule } from '../../live/live.module';
+import { RedisLock } from '../../live/redis-lock.adapter';
 import { OrgDirectoryModule } from '../../org/directory/org-directory.module';
 import { ResearchAccessModule } from '../access/research-access.module';
 import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
@@ -9,6 +10,7 @@ import { RubricStoreModule } from '../rubrics/rubric-store.module';
 import { ActivityAccess } from './activity-access.service';
 import { ActivityMeetings } from './activity-meetings.service';
 import { ActivitySessionLinks } from './activity-session-links.service';
+import { ActivityStartLock } from './activity-start-lock.service';
 import { ActivityViewsService } from './activity-views.service';
 import { ResearchActivitiesController } from './research-activities.controller';
 import { ResearchActivitiesService } from './research-activities.service';
@@ -27,7 +29,15 @@ import { ResearchActivityStoreModule } from './research-activity-store.module';
     InsightSignalsModule,
   ],
   controllers: [ResearchActivitiesController],
-  providers: [ActivityAccess, ActivityViewsService, ActivitySessionLinks, ActivityMeetings, ResearchActivitiesService],
+  providers: [
+    RedisLock,
+    ActivityStartLock,
+    ActivityAccess,
+    ActivityViewsService,
+    ActivitySessionLinks,
+    ActivityMeetings,
+    ResearchActivitiesService,
+  ],
   exports: [ActivityAccess, ActivityViewsService],
 })
 export class ResearchActivitiesModule {}

@@ -15,6 +15,7 @@ import { badReference } from '../../org/shared/found';
 import type { User } from '../../org/schemas/user.schema';
 import { ResearchAccess } from '../access/research-access.service';
 import { EvaluationRepository } from '../evaluations/evaluation.repository';
+import { TimedCommentRepository } from '../evaluations/timed-comment.repository';
 import type { ResearchGroup } from '../groups/research-group.schema';
 import { LessonPlanRepository } from '../plans/lesson-plan.repository';
 import { RubricCatalog } from '../rubrics/rubric.catalog';
@@ -31,6 +32,10 @@ export type ReflectionBody = z.output<typeof reflectionSchema>;
 
 const oid = (id: string) => new Types.ObjectId(id);
 
+/** The reflection the client loaded: its time, none (null), or no check (undefined: last writer wins). */
+const baseOf = (body: ReflectionBody): Date | null | undefined =>
+  body.baseAt === undefined || body.baseAt === null ? body.baseAt : new Date(body.baseAt);
+
 /** Research activities (一课双研 / 网络教研): listing, creating, changing, reflecting. */
 @Injectable()
 export class ResearchActivitiesService {
@@ -41,6 +46,7 @@ export class ResearchActivitiesService {
     private readonly plans: LessonPlanRepository,
     private readonly rubrics: RubricCatalog,
     private readonly evaluations: EvaluationRepository,
+    private readonly comments: TimedCommentRepository,
     private readonly links: ActivitySessionLinks,
     private readonly views: ActivityViewsService,
     private readonly signals: InsightSignals,
@@ -73,7 +79,7 @@ export class ResearchActivitiesService {
 
   /** A group lead or member creates an activity; its teacher must be a lead or member of the group. */
   async create(user: User, body: CreateActivityBody): Promise<ResearchActivityView> {
-    const { group } = await this.research.editableGroup(user, oid(body.groupId));
+    const { group, access } = await this.research.editableGroup(user, oid(body.groupId));
     const teacherId = body.teacherId ? oid(body.teacherId) : user._id;
     this.assertTeacher(group, teacherId, 'teacherId');
     if (body.planId) await this.assertPlan(group, oid(body.planId));
@@ -93,7 +99,8 @@ export class ResearchActivitiesService {
       createdBy: user._id,
     });
     await this.signals.changed([activityFactKey(activity._id.toHexString())]);
-    return this.views.toView(activity, group, true);
+    // The same rule as ActivityAccess: its teacher, or someone who manages the group.
+    return this.views.toView(activity, group, teacherId.equals(user._id) || access.manage);
   }
 
   /** Its teacher, the group lead or an admin links the plan, the lesson, the rubric, or moves the date. */
@@ -113,25 +120,33 @@ export class ResearchActivitiesService {
       await this.assertPlan(group, oid(body.planId));
       Object.assign(set, { planId: oid(body.planId), planLinkedAt: new Date() });
     }
-    if (body.sessionId === null) unset.push('sessionId');
-    if (body.sessionId) set.sessionId = await this.links.assertLinkable(activity, oid(body.sessionId));
+    if (body.sessionId === null) {
+      await this.links.assertRelinkable(activity, null);
+      unset.push('sessionId');
+    }
+    if (body.sessionId) {
+      set.sessionId = await this.links.assertLinkable(activity, oid(body.sessionId));
+      await this.links.assertRelinkable(activity, set.sessionId);
+    }
     const updated = await this.activities.update(group.communityId, id, set, unset);
     if (!updated) throw new AppError(ErrorCode.NOT_FOUND, `no research activity ${id.toString()}`);
     await this.signals.changed([activityFactKey(id.toHexString())]);
     return this.views.toView(updated, group, canManage);
   }
 
-  /** Deletes an activity nobody has evaluated yet (409 otherwise: the evaluations belong to it). */
+  /**
+   * Deletes an activity nobody has submitted an evaluation of (409 otherwise: the evaluations belong
+   * to it), with its timed comments and the evaluation drafts of it.
+   */
   async remove(user: User, id: Types.ObjectId): Promise<void> {
     const { activity, group } = await this.access.managed(user, id);
-    const evaluated = await this.evaluations.findByActivity(group.communityId, activity._id);
-    if (evaluated.length > 0) {
-      throw new AppError(
-        ErrorCode.CONFLICT,
-        `the activity has ${evaluated.length} evaluation(s) and cannot be deleted`,
-      );
+    const evaluated = await this.evaluations.count(group.communityId, { activityId: activity._id, submitted: true });
+    if (evaluated > 0) {
+      throw new AppError(ErrorCode.CONFLICT, `the activity has ${evaluated} evaluation(s) and cannot be deleted`);
     }
     await this.activities.delete(group.communityId, id);
+    await this.comments.deleteByActivity(group.communityId, id);
+    await this.evaluations.deleteByActivity(group.communityId, id);
     await this.signals.changed([activityFactKey(id.toHexString())]);
   }
 
@@ -145,8 +160,13 @@ export class ResearchActivitiesService {
       );
     }
     const reflection = { text: body.text, byId: user._id, at: new Date() };
-    const updated = await this.activities.update(group.communityId, id, { reflection });
-    if (!updated) throw new AppError(ErrorCode.NOT_FOUND, `no research activity ${id.toString()}`);
+    const updated = await this.activities.saveReflection(group.communityId, id, reflection, baseOf(body));
+    if (!updated) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        'the reflection was changed by someone else since you loaded it: reload it and save again',
+      );
+    }
     return this.views.toView(updated, group, canManage);
   }
 

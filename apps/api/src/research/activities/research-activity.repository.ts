@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { FilterQuery, Model, Types } from 'mongoose';
 import { TenantRepository } from '../../org/repositories/tenant.repository';
-import { ResearchActivity } from './research-activity.schema';
+import { type ActivityReflection, ResearchActivity } from './research-activity.schema';
 
 /** Which activities a list answers (always within one community). */
 export interface ActivityFilter {
@@ -34,6 +34,31 @@ export class ResearchActivityRepository extends TenantRepository<ResearchActivit
     if (f.from || f.to) filter.plannedAt = { ...(f.from && { $gte: f.from }), ...(f.to && { $lt: f.to }) };
     if (f.topic !== undefined) filter.topic = f.topic;
     return this.find(communityId, filter);
+  }
+
+  /**
+   * Saves the reflection if the stored one is still the one the writer loaded (`base`: its time, or
+   * null for none; undefined: no check). Answers the updated activity, or null when it changed
+   * meanwhile (or the activity is gone). A single-document conditional update: no lost write.
+   */
+  saveReflection(
+    communityId: Types.ObjectId,
+    id: Types.ObjectId,
+    reflection: ActivityReflection,
+    base: Date | null | undefined,
+  ): Promise<ResearchActivity | null> {
+    const filter: FilterQuery<ResearchActivity> = { _id: id, communityId };
+    if (base === null) filter.reflection = { $exists: false };
+    if (base) filter['reflection.at'] = base;
+    return this.model
+      .findOneAndUpdate(filter, { $set: { reflection } }, { new: true, runValidators: true })
+      .lean<ResearchActivity>()
+      .exec();
+  }
+
+  /** The community's activities that link the lesson plan (plan deletions only: scans the community's activities). */
+  findByPlan(communityId: Types.ObjectId, planId: Types.ObjectId): Promise<ResearchActivity[]> {
+    return this.find(communityId, { planId });
   }
 
   /** The community's activities linked to the live session (a session is linked to at most one in practice). */

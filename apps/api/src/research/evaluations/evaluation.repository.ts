@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Model, Types } from 'mongoose';
 import { TenantRepository } from '../../org/repositories/tenant.repository';
+import { isDuplicateKeyError } from '../../org/shared/duplicate-key';
 import { Evaluation } from './evaluation.schema';
 
 export type EvaluationChanges = Pick<Evaluation, 'rubricId' | 'mode' | 'scores' | 'summary' | 'submitted'> & {
@@ -33,8 +34,26 @@ export class EvaluationRepository extends TenantRepository<Evaluation> {
     return doc ?? null;
   }
 
-  /** Creates or replaces the observer's evaluation of the activity (one per observer). */
-  save(
+  /**
+   * Creates or replaces the observer's evaluation of the activity (one per observer). Two first saves
+   * at once both try to insert: the unique (activityId, observerId) index refuses the second, which
+   * then retries once and updates the document the first one made.
+   */
+  async save(
+    communityId: Types.ObjectId,
+    activityId: Types.ObjectId,
+    observerId: Types.ObjectId,
+    changes: EvaluationChanges,
+  ): Promise<Evaluation> {
+    try {
+      return await this.upsertMine(communityId, activityId, observerId, changes);
+    } catch (err) {
+      if (!isDuplicateKeyError(err)) throw err;
+      return this.upsertMine(communityId, activityId, observerId, changes);
+    }
+  }
+
+  private upsertMine(
     communityId: Types.ObjectId,
     activityId: Types.ObjectId,
     observerId: Types.ObjectId,
@@ -76,5 +95,11 @@ export class EvaluationRepository extends TenantRepository<Evaluation> {
       .lean<{ _id: Types.ObjectId }[]>()
       .exec();
     return rows.map((r) => r._id);
+  }
+
+  /** Deletes the activity's evaluations (with the activity); answers how many. */
+  async deleteByActivity(communityId: Types.ObjectId, activityId: Types.ObjectId): Promise<number> {
+    const res = await this.model.deleteMany({ communityId, activityId }).exec();
+    return res.deletedCount;
   }
 }

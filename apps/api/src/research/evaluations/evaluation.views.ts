@@ -18,13 +18,16 @@ export function evaluationView(doc: Evaluation, observer: PersonRef): Evaluation
   };
 }
 
-export function timedCommentView(doc: TimedComment, author: PersonRef): TimedCommentView {
+/** `resourceId`: the recording of the comment's session, if processed. */
+export function timedCommentView(doc: TimedComment, author: PersonRef, resourceId?: string): TimedCommentView {
   return {
     id: doc._id.toHexString(),
     activityId: doc.activityId.toHexString(),
     atS: doc.atS,
     text: doc.text,
     author: { id: author.id, name: author.name },
+    ...(doc.sessionId && { sessionId: doc.sessionId.toHexString() }),
+    ...(resourceId && { resourceId }),
     createdAt: (doc.createdAt ?? new Date()).toISOString(),
   };
 }

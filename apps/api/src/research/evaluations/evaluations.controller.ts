@@ -2,6 +2,7 @@ import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
@@ -13,6 +14,7 @@ import {
   type CreateTimedCommentRequest,
   type EvaluationReportView,
   type EvaluationView,
+  type RubricView,
   type TimedCommentView,
 } from '@tongke/contracts';
 import type { Types } from 'mongoose';
@@ -50,7 +52,11 @@ export class EvaluationsController {
 
   @Put('evaluations/mine')
   @Auth()
-  @ApiOperation({ summary: 'Save (and optionally submit) the caller’s scores against the activity’s rubric' })
+  @ApiOperation({
+    summary: 'Save (and optionally submit) the caller’s scores against the activity’s rubric',
+    description: 'The lesson’s teacher may not evaluate it (403).',
+  })
+  @ApiForbiddenResponse({ type: ErrorBodyDto, description: 'The caller teaches the lesson' })
   @ApiBody({ schema: zodBodySchema(saveEvaluationSchema) })
   @ApiOkResponse({ description: 'EvaluationView' })
   saveMine(
@@ -59,6 +65,14 @@ export class EvaluationsController {
     @Body(new ZodValidationPipe(saveEvaluationSchema)) body: z.output<typeof saveEvaluationSchema>,
   ): Promise<EvaluationView> {
     return this.evaluations.saveMine(user, id, body);
+  }
+
+  @Get('rubric')
+  @Auth()
+  @ApiOperation({ summary: 'The activity’s rubric (`default`: the built-in one), for whoever may read the activity' })
+  @ApiOkResponse({ description: 'RubricView' })
+  rubric(@CurrentUser() user: User, @Param('id', ParseObjectIdPipe) id: Types.ObjectId): Promise<RubricView> {
+    return this.evaluations.rubric(user, id);
   }
 
   @Get('comments')
@@ -74,7 +88,12 @@ export class EvaluationsController {
 
   @Post('comments')
   @Auth()
-  @ApiOperation({ summary: 'Comment at a second of the lesson (live: since it started; recording: player time)' })
+  @ApiOperation({
+    summary: 'Comment at a second of the lesson',
+    description:
+      'While the activity’s session is live the server times the comment (seconds since it started; `atS` is ignored); ' +
+      'otherwise `atS` is the recording’s player time (required, within the recording’s length when known).',
+  })
   @ApiBody({ schema: zodBodySchema(createTimedCommentSchema) })
   @ApiOkResponse({ description: 'TimedCommentView' })
   comment(

@@ -71,8 +71,10 @@ describe(EvaluationsController.name, () => {
   });
 
   it('reports means, population spreads, minima and maxima over the three submitted evaluations only', async () => {
-    // Drafts never count: the lead's half-filled draft below stays out of the report.
-    await save('music.li', { mode: 'live', scores: { 'goals-clear': 0 } }).expect(200);
+    // Drafts never count: the admin's half-filled draft below stays out of the report.
+    await save('admin', { mode: 'live', scores: { 'goals-clear': 0 } }).expect(200);
+    // The lesson's teacher (music.li) may not score it.
+    await save('music.li', { mode: 'live', scores: { 'goals-clear': 10 } }).expect(403);
     // Observer A: everything 10 → every dimension 100, total 100.
     await save('english.zhao', { mode: 'live', scores: scores(10), summary: '目标清晰', submit: true }).expect(200);
     // Observer B: everything 6, but goals-met 2 → goals (6+2)/20 = 40, others 60; total 0.15·40 + 0.85·60 = 57.
@@ -116,9 +118,9 @@ describe(EvaluationsController.name, () => {
   });
 
   it('lists the submitted evaluations and the caller’s own draft only', async () => {
-    const lead = (await t.http.get(url('evaluations')).set(as('music.li')).expect(200)).body as EvaluationView[];
-    expect(lead).toHaveLength(4);
-    expect(lead.find((e) => !e.submitted)?.observer.id).toBe(DEMO.user.musicLi);
+    const admin = (await t.http.get(url('evaluations')).set(as('admin')).expect(200)).body as EvaluationView[];
+    expect(admin).toHaveLength(4);
+    expect(admin.find((e) => !e.submitted)?.observer.id).toBe(DEMO.user.admin);
     const other = (await t.http.get(url('evaluations')).set(as('art.chen')).expect(200)).body as EvaluationView[];
     expect(other).toHaveLength(3);
     expect(other.every((e) => e.submitted)).toBe(true);

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { InsightSignalsModule } from '../../insight/signals/insight-signals.module';
+import { ResourcesModule } from '../../library/resources/resources.module';
+import { LiveModule } from '../../live/live.module';
 import { OrgDirectoryModule } from '../../org/directory/org-directory.module';
 import { ResearchAccessModule } from '../access/research-access.module';
 import { ResearchActivityStoreModule } from '../activities/research-activity-store.module';
 import { RubricStoreModule } from '../rubrics/rubric-store.module';
+import { CommentSessions } from './comment-sessions.service';
 import { EvaluatedActivities } from './evaluated-activity.service';
 import { EvaluationPeople } from './evaluation-people.service';
 import { EvaluationReportService } from './evaluation-report.service';
@@ -26,9 +29,18 @@ import { TimedCommentsService } from './timed-comments.service';
     RubricStoreModule,
     EvaluationStoreModule,
     InsightSignalsModule,
+    LiveModule,
+    ResourcesModule,
   ],
   controllers: [EvaluationsController],
-  providers: [EvaluatedActivities, EvaluationPeople, EvaluationsService, TimedCommentsService, EvaluationReportService],
+  providers: [
+    EvaluatedActivities,
+    EvaluationPeople,
+    CommentSessions,
+    EvaluationsService,
+    TimedCommentsService,
+    EvaluationReportService,
+  ],
   exports: [EvaluatedActivities, EvaluationReportService],
 })
 export class EvaluationsModule {}

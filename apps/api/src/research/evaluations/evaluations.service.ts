@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { EvaluationView, saveEvaluationSchema } from '@tongke/contracts';
+import { ErrorCode, type EvaluationView, type RubricView, type saveEvaluationSchema } from '@tongke/contracts';
+import { AppError } from '@tongke/core';
 import type { Types } from 'mongoose';
 import type { z } from 'zod';
 import { evaluationFactKey } from '../../insight/signals/insight-signal.keys';
@@ -13,7 +14,10 @@ import { checkScores } from './score-rules';
 
 type SaveEvaluation = z.output<typeof saveEvaluationSchema>;
 
-/** Observers' evaluations: any reader of the activity's group scores it against the activity's rubric. */
+/**
+ * Observers' evaluations: any reader of the activity's group but its teacher scores it against the
+ * activity's rubric.
+ */
 @Injectable()
 export class EvaluationsService {
   constructor(
@@ -36,9 +40,18 @@ export class EvaluationsService {
     return docs.map((e) => evaluationView(e, person(e.observerId)));
   }
 
-  /** Saves the caller's scores (a draft, or submitted when `submit` and every item is scored). */
+  /** The activity's rubric (the built-in one unless it names another), for whoever may read the activity. */
+  async rubric(user: User, activityId: Types.ObjectId): Promise<RubricView> {
+    const { activity } = await this.activities.readable(user, activityId);
+    return this.activities.rubricOf(activity);
+  }
+
+  /** Saves the caller's scores (a draft, or submitted when `submit` and every item is scored); 403 for the lesson's teacher. */
   async saveMine(user: User, activityId: Types.ObjectId, body: SaveEvaluation): Promise<EvaluationView> {
     const { activity } = await this.activities.readable(user, activityId);
+    if (activity.teacherId.equals(user._id)) {
+      throw new AppError(ErrorCode.FORBIDDEN, 'the teacher of the lesson cannot evaluate their own lesson');
+    }
     const rubric = await this.activities.rubricOf(activity);
     const previous = await this.evaluations.findMine(activity.communityId, activity._id, user._id);
     // A submitted evaluation stays submitted: later saves correct it (and must stay complete).

@@ -16,4 +16,10 @@ export class TimedCommentRepository extends TenantRepository<TimedComment> {
     const docs = await this.find(communityId, { activityId });
     return docs.sort((a, b) => a.atS - b.atS || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
   }
+
+  /** Deletes the activity's timed comments (with the activity); answers how many. */
+  async deleteByActivity(communityId: Types.ObjectId, activityId: Types.ObjectId): Promise<number> {
+    const res = await this.model.deleteMany({ communityId, activityId }).exec();
+    return res.deletedCount;
+  }
 }

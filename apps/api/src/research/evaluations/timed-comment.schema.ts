@@ -12,6 +12,10 @@ export class TimedComment {
   @Prop({ type: 'ObjectId', required: true, index: true })
   activityId!: Types.ObjectId;
 
+  /** The activity's live session the comment is about (its recording is where `atS` points). */
+  @Prop({ type: 'ObjectId' })
+  sessionId?: Types.ObjectId;
+
   @Prop({ type: Number, required: true, min: 0 })
   atS!: number;
 

@@ -2,6 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Str
 import {
   ApiBadRequestResponse,
   ApiBody,
+  ApiConflictResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
@@ -86,6 +87,7 @@ export class LessonPlansController {
   @Auth()
   @ApiOperation({ summary: 'Delete the plan, its document and comments (its author or the group lead)' })
   @ApiNoContentResponse()
+  @ApiConflictResponse({ type: ErrorBodyDto, description: 'A research activity links it' })
   remove(@CurrentUser() user: User, @Param('id', ParseObjectIdPipe) id: Types.ObjectId): Promise<void> {
     return this.plans.remove(user, id);
   }

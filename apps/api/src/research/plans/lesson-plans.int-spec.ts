@@ -18,6 +18,7 @@ import { Types } from 'mongoose';
 import { type ApiTestApp, startApiTestApp } from '../../../../../test/support/api-test-app';
 import { DEMO } from '../../org/testing/org-test.support';
 import { CollabDocuments } from '../collab/collab-documents.service';
+import { signInOtherCommunity } from '../evaluations/testing/evaluation-test.support';
 import { PlanVersionRepository } from '../versions/plan-version.repository';
 import { BUILT_IN_TEMPLATES } from '../templates/built-in-templates.data';
 import { LessonPlansController } from './lesson-plans.controller';
@@ -55,6 +56,7 @@ describe(LessonPlansController.name, () => {
     t = await startApiTestApp(56);
     documents = t.app.get(CollabDocuments);
     for (const u of LOGINS) auth.set(u, { Authorization: `Bearer ${await t.login(u)}` });
+    auth.set('other', { Authorization: `Bearer ${await signInOtherCommunity(t)}` });
     const res = await t.http
       .post('/api/research/groups')
       .set(as('music.li'))
@@ -171,7 +173,9 @@ describe(LessonPlansController.name, () => {
     });
 
     it('exports a DOCX with every section, the process table and the homework warnings', async () => {
-      const plan = await createPlan({ grade: 2, templateId: 'builtin:chinese', title: '秋天的雨/教案' });
+      // A grade-3 template has written homework; moving the plan to grade 2 keeps it and so warns.
+      const plan = await createPlan({ grade: 3, templateId: 'builtin:chinese', title: '秋天的雨/教案' });
+      await t.http.patch(`/api/research/plans/${plan.id}`).set(as('music.li')).send({ grade: 2 }).expect(200);
       const res = await t.http
         .get(`/api/research/plans/${plan.id}/export.docx`)
         .set(as('research.sun'))
@@ -231,6 +235,39 @@ describe(LessonPlansController.name, () => {
       await expect(documents.readContent(planDocId(plan.id))).resolves.toEqual(EMPTY_PLAN_CONTENT);
       const versions = t.app.get(PlanVersionRepository);
       expect(await versions.listByPlan(new Types.ObjectId(plan.communityId), new Types.ObjectId(plan.id))).toEqual([]);
+    });
+
+    it('refuses deleting a plan a research activity links (409, naming it) until it is unlinked', async () => {
+      const plan = await createPlan();
+      const body = {
+        groupId: group.id,
+        kind: 'lesson-study',
+        title: '《秋天的雨》一课双研',
+        subject: 'chinese',
+        grade: 3,
+      };
+      const activity = await t.http
+        .post('/api/research/activities')
+        .set(as('music.li'))
+        .send({ ...body, plannedAt: '2026-03-10T08:00:00Z', planId: plan.id })
+        .expect(201);
+      const refused = await t.http.delete(`/api/research/plans/${plan.id}`).set(as('music.li')).expect(409);
+      expect((refused.body as ErrorBody).message).toContain(`“《秋天的雨》一课双研” (${activity.body.id as string})`);
+      await t.http.get(`/api/research/plans/${plan.id}`).set(as('music.li')).expect(200);
+      await t.http.patch(`/api/research/activities/${activity.body.id}`).set(as('music.li')).send({ planId: null });
+      await t.http.delete(`/api/research/plans/${plan.id}`).set(as('music.li')).expect(204);
+    });
+
+    it('answers 404 to a caller of another community', async () => {
+      const url = `/api/research/plans/${(await createPlan()).id}`;
+      for (const path of ['', '/checks', '/export.docx'])
+        await t.http
+          .get(url + path)
+          .set(as('other'))
+          .expect(404);
+      await t.http.patch(url).set(as('other')).send({ title: '改' }).expect(404);
+      await t.http.delete(url).set(as('other')).expect(404);
+      await t.http.get(`/api/research/plans?groupId=${group.id}`).set(as('other')).expect(404);
     });
   });
 
@@ -363,6 +400,11 @@ describe(LessonPlansController.name, () => {
         .expect(400);
       await t.http.post(url).set(as('art.chen')).send(comment('x')).expect(404);
       await t.http.get(url).set(as('art.chen')).expect(404);
+      const [first] = (await t.http.get(url).set(as('music.li')).expect(200)).body as PlanCommentView[];
+      await t.http.get(url).set(as('other')).expect(404);
+      await t.http.post(url).set(as('other')).send(comment('x')).expect(404);
+      await t.http.post(`${url}/${first!.id}/replies`).set(as('other')).send({ text: 'x' }).expect(404);
+      await t.http.patch(`${url}/${first!.id}`).set(as('other')).send({ resolved: true }).expect(404);
       await t.http.post(`${url}/${DEMO.community}/replies`).set(as('music.li')).send({ text: 'x' }).expect(404);
     });
   });

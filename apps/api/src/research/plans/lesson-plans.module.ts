@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { OrgDirectoryModule } from '../../org/directory/org-directory.module';
 import { ResearchAccessModule } from '../access/research-access.module';
+import { ResearchActivityStoreModule } from '../activities/research-activity-store.module';
 import { CollabModule } from '../collab/collab.module';
 import { PlanCommentsModule } from '../comments/plan-comments.module';
 import { PlanTemplatesModule } from '../templates/plan-templates.module';
@@ -15,6 +16,7 @@ import { LessonPlansService } from './lesson-plans.service';
     AuthModule,
     OrgDirectoryModule,
     ResearchAccessModule,
+    ResearchActivityStoreModule,
     CollabModule,
     PlanTemplatesModule,
     PlanCommentsModule,

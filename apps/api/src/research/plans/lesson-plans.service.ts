@@ -16,6 +16,7 @@ import type { User } from '../../org/schemas/user.schema';
 import { contentDisposition } from '../../live/content-disposition';
 import { found } from '../../org/shared/found';
 import { ResearchAccess, type AccessiblePlan } from '../access/research-access.service';
+import { ResearchActivityRepository } from '../activities/research-activity.repository';
 import { CollabDocuments } from '../collab/collab-documents.service';
 import { PlanCommentRepository } from '../comments/plan-comment.repository';
 import { PlanTemplatesService } from '../templates/plan-templates.service';
@@ -40,6 +41,7 @@ export class LessonPlansService {
     private readonly templates: PlanTemplatesService,
     private readonly comments: PlanCommentRepository,
     private readonly versions: PlanVersionsService,
+    private readonly activities: ResearchActivityRepository,
   ) {}
 
   async list(user: User, groupId: Types.ObjectId): Promise<LessonPlanView[]> {
@@ -84,11 +86,21 @@ export class LessonPlansService {
     return this.get(user, id);
   }
 
-  /** Deletes the plan, its document, versions and comments: its author or the group lead. */
+  /**
+   * Deletes the plan, its document, versions and comments: its author or the group lead; 409 while a
+   * research activity links it (unlink it there first).
+   */
   async remove(user: User, id: Types.ObjectId): Promise<void> {
     const { plan, access } = await this.access.editablePlan(user, id);
     if (!plan.authorId.equals(user._id) && access.role !== 'lead') {
       throw new AppError(ErrorCode.FORBIDDEN, 'only the plan’s author or the group lead may delete it');
+    }
+    const [linked] = await this.activities.findByPlan(plan.communityId, id);
+    if (linked) {
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `the plan is linked by the research activity “${linked.title}” (${linked._id.toHexString()}): unlink it there first`,
+      );
     }
     await this.plans.delete(plan.communityId, id);
     await this.documents.remove(planDocId(id.toHexString()));
@@ -130,7 +142,7 @@ export class LessonPlansService {
   }
 
   private async initialContent(user: User, body: CreatePlanBody): Promise<PlanContent> {
-    if (body.templateId) return this.templates.contentFor(user, body.templateId);
+    if (body.templateId) return this.templates.contentFor(user, body.templateId, body.grade);
     if (body.copyOfPlanId) {
       const source = await this.access.plan(user, new Types.ObjectId(body.copyOfPlanId));
       return this.documents.readContent(planDocId(source.plan._id.toHexString()));

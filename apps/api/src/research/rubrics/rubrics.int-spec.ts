@@ -104,8 +104,9 @@ describe(RubricsController.name, () => {
     await t.http.get(`/api/research/rubrics/${mine.id}`).set(as('research.sun')).expect(404);
 
     const used = (await post('research.sun', { ...valid(), name: '在用' }).expect(201)).body as RubricView;
-    const groupId = await insertGroup(t, DEMO.user.englishZhao, []);
-    const activityId = await insertActivity(t, groupId, DEMO.user.englishZhao, { rubricId: used.id });
+    // music.li teaches the lesson; the group's lead english.zhao scores it (a teacher can't score their own).
+    const groupId = await insertGroup(t, DEMO.user.englishZhao, [{ userId: DEMO.user.musicLi, role: 'member' }]);
+    const activityId = await insertActivity(t, groupId, DEMO.user.musicLi, { rubricId: used.id });
     await t.http
       .put(`/api/research/activities/${activityId}/evaluations/mine`)
       .set(as('english.zhao'))

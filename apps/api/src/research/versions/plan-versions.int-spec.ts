@@ -1,4 +1,6 @@
 import type { PlanVersionPreview, PlanVersionRestoreResult, PlanVersionView } from '@tongke/contracts';
+import { planProcess, processStepMap, replaceText } from '@tongke/contracts/research/plan-doc';
+import * as Y from 'yjs';
 import { type ApiTestApp, startApiTestApp } from '../../../../../test/support/api-test-app';
 import { CollabTestClient, until } from '../collab/testing/collab-test.client';
 import { groupWithPlan, type PlanFixture } from '../collab/testing/collab-fixture';
@@ -75,6 +77,31 @@ describe(PlanVersionsController.name, () => {
     expect(versions[0]).toMatchObject({ reason: 'auto', name: '自动保存' });
     const preview = await t.http.get(`${base()}/${versions[0].id}`).set(auth('music.li')).expect(200);
     expect((preview.body as PlanVersionPreview).content.objectives).toContain('自动保存前的修改');
+  });
+
+  it('restores steps by id: unchanged steps keep their identity (anchors), changed fields are rewritten', async () => {
+    const a = await client('music.li');
+    planProcess(a.doc).push([processStepMap({ id: 'step-1', title: '导入', minutes: 5, content: '欣赏《草原放牧》' })]);
+    expect(await a.flush()).toEqual([]);
+    const saved = (await t.http.post(base()).set(auth('music.li')).send({ name: '有步骤' }).expect(201))
+      .body as PlanVersionView;
+    const step = planProcess(a.doc).get(0);
+    replaceText(step.get('title') as Y.Text, '导入新课');
+    expect(await a.flush()).toEqual([]);
+    const content = step.get('content') as Y.Text;
+    const anchor = Y.createRelativePositionFromTypeIndex(content, 2);
+
+    const res = await t.http.post(`${base()}/${saved.id}/restore`).set(auth('music.li')).expect(200);
+    await until(() => (step.get('title') as Y.Text).toString() === '导入', 'the title restored in place');
+    expect(planProcess(a.doc).get(0)).toBe(step);
+    expect(Y.createAbsolutePositionFromRelativePosition(anchor, a.doc)).toMatchObject({ type: content, index: 2 });
+    const backup = (
+      await t.http
+        .get(`${base()}/${(res.body as PlanVersionRestoreResult).backup.id}`)
+        .set(auth('music.li'))
+        .expect(200)
+    ).body as PlanVersionPreview;
+    expect(backup.content.process.map((s) => s.title)).toEqual(['导入新课']);
   });
 
   it('lets observers read versions but not save or restore; non-members see nothing', async () => {

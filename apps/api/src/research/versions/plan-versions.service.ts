@@ -66,22 +66,32 @@ export class PlanVersionsService implements OnModuleInit {
     return { version: planVersionView(version), content: contentOf(versionState(version)) };
   }
 
-  /** Saves the current state as `before-restore`, then makes the live document read the version. */
+  /**
+   * Saves the current state as `before-restore` and makes the live document read the version, in
+   * one turn of the document's queue (no edit lands between the backup and the change). Steps and
+   * homework items are matched by id, so typing in unchanged ones and their comments survive.
+   */
   async restore(user: User, planId: Types.ObjectId, versionId: Types.ObjectId): Promise<PlanVersionRestoreResult> {
     const found = await this.access.editablePlan(user, planId);
-    const version = await this.version(found.plan.communityId, found.plan._id, versionId);
+    const { communityId, _id } = found.plan;
+    const version = await this.version(communityId, _id, versionId);
     const name = `恢复前 · ${version.name}`.slice(0, RESEARCH_LIMITS.versionNameMax);
-    const backup = await this.save(found, name, 'before-restore', user);
     const content = contentOf(versionState(version));
-    const docId = planDocId(found.plan._id.toHexString());
-    await this.documents.change(docId, (doc) => writePlanContent(doc, content), 'restore');
+    const docId = planDocId(_id.toHexString());
+    let backup: PlanVersion | undefined;
+    await this.documents.change(docId, (doc) => writePlanContent(doc, content), {
+      origin: 'restore',
+      before: async (state) => {
+        backup = await this.store(communityId, _id, name, 'before-restore', state, user);
+      },
+    });
     await this.documents.announceRestored({
       docId,
       versionId: version._id.toHexString(),
       versionName: version.name,
       by: { id: user._id.toHexString(), name: user.displayName },
     });
-    return { restored: planVersionView(version), backup: planVersionView(backup) };
+    return { restored: planVersionView(version), backup: planVersionView(backup as PlanVersion) };
   }
 
   /** Deletes a plan's versions (when the plan is deleted). */

@@ -1,7 +1,11 @@
+import { getModelToken } from '@nestjs/mongoose';
 import type { GroupRole } from '@tongke/contracts';
-import { Types } from 'mongoose';
+import { type Model, Types } from 'mongoose';
 import type { ApiTestApp } from '../../../../../../test/support/api-test-app';
-import { DEMO } from '../../../org/testing/org-test.support';
+import { PasswordHasher } from '../../../auth/accounts/password.hasher';
+import { User } from '../../../org/schemas/user.schema';
+import { DEMO, insertOtherCommunity } from '../../../org/testing/org-test.support';
+import { DEMO_PASSWORD } from '../../../seed/demo-district.data';
 import { ResearchActivityRepository } from '../../activities/research-activity.repository';
 import { ResearchGroupRepository } from '../../groups/research-group.repository';
 
@@ -50,4 +54,14 @@ export async function insertActivity(
     createdBy: oid(teacherId),
   });
   return activity._id.toHexString();
+}
+
+/** A teacher of another community (another district) who can sign in: answers their access token. */
+export async function signInOtherCommunity(t: ApiTestApp): Promise<string> {
+  const other = await insertOtherCommunity(t);
+  const users = t.app.get<Model<User>>(getModelToken(User.name));
+  const passwordHash = await t.app.get(PasswordHasher).hash(DEMO_PASSWORD);
+  await users.updateOne({ _id: other.userId }, { $set: { passwordHash } }).exec();
+  const user = await users.findById(other.userId).lean<User>().orFail().exec();
+  return t.login(user.username);
 }
