@@ -23,6 +23,7 @@ const zhCN = {
       missing: '还有 {n} 项未评分',
       toReport: '查看评课报告',
       range: '{min}–{max} 分',
+      ownLesson: '授课教师不能评价自己的课。你可以在左侧留下时间点评论，并在评课报告中查看同伴的评价。',
     },
     comments: {
       title: '时间点评论',
@@ -101,6 +102,8 @@ const en: typeof zhCN = {
       missing: '{n} items not scored yet',
       toReport: 'Evaluation report',
       range: '{min}–{max}',
+      ownLesson:
+        'The teacher of the lesson cannot evaluate their own lesson. You can leave timed comments and read your peers’ evaluations in the report.',
     },
     comments: {
       title: 'Timestamped comments',

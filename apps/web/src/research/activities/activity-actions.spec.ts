@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ResearchActivityView } from '@tongke/contracts';
-import { activityActions, compareLink } from './activity-actions';
+import { activityActions, compareLink, reflectionRequest } from './activity-actions';
 
 const view = (over: Partial<ResearchActivityView> = {}): ResearchActivityView => ({
   id: 'a1',
@@ -57,5 +57,13 @@ describe(compareLink.name, () => {
     expect(compareLink(['a', 'a'])).toBeNull();
     expect(compareLink(['a', 'b'])).toBe('/research/compare?ids=a,b');
     expect(compareLink(['a', 'b', 'c', 'd', 'e'])).toBeNull();
+  });
+});
+
+describe(reflectionRequest.name, () => {
+  it('bases the save on the reflection shown, or on none', () => {
+    expect(reflectionRequest(view(), '反思')).toEqual({ text: '反思', baseAt: null });
+    const shown = view({ reflection: { text: '旧', by: { id: 'x', name: '李静' }, at: '2026-03-11T00:00:00.000Z' } });
+    expect(reflectionRequest(shown, '新')).toEqual({ text: '新', baseAt: '2026-03-11T00:00:00.000Z' });
   });
 });

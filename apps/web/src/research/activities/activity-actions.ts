@@ -1,4 +1,4 @@
-import type { GroupRole, LiveSessionStatus, ResearchActivityView } from '@tongke/contracts';
+import type { GroupRole, LiveSessionStatus, ReflectionRequest, ResearchActivityView } from '@tongke/contracts';
 import { RESEARCH_LIMITS } from '@tongke/contracts/research/research-values';
 
 /** What the activity page offers the signed-in user. */
@@ -46,4 +46,12 @@ export function compareLink(ids: string[]): string | null {
   const unique = [...new Set(ids)];
   if (unique.length < RESEARCH_LIMITS.compareMin || unique.length > RESEARCH_LIMITS.compareMax) return null;
   return `/research/compare?ids=${unique.map(encodeURIComponent).join(',')}`;
+}
+
+/**
+ * The reflection save: the text, based on the reflection the page shows (`baseAt`, null when it
+ * showed none) so the server refuses (409) to overwrite what someone else saved meanwhile.
+ */
+export function reflectionRequest(view: Pick<ResearchActivityView, 'reflection'>, text: string): ReflectionRequest {
+  return { text, baseAt: view.reflection?.at ?? null };
 }

@@ -11,6 +11,7 @@ const form = (over: Partial<NewActivityForm> = {}): NewActivityForm => ({
   teacherId: '',
   plannedAt: '2026-03-10T08:00',
   planId: '',
+  rubricId: '',
   ...over,
 });
 
@@ -27,6 +28,12 @@ describe(toCreateActivityRequest.name, () => {
     });
     const chosen = toCreateActivityRequest(form({ teacherId: 't1', planId: 'p1' }));
     expect(chosen).toMatchObject({ teacherId: 't1', planId: 'p1' });
+  });
+
+  it('sends the chosen rubric of a lesson study, none for the built-in one or a meeting', () => {
+    expect(toCreateActivityRequest(form({ rubricId: 'r1' }))).toMatchObject({ rubricId: 'r1' });
+    expect(toCreateActivityRequest(form())).not.toHaveProperty('rubricId');
+    expect(toCreateActivityRequest(form({ kind: 'meeting', rubricId: 'r1' }))).not.toHaveProperty('rubricId');
   });
 
   it('names the first problem', () => {

@@ -12,6 +12,8 @@ export interface NewActivityForm {
   /** `YYYY-MM-DDTHH:mm` in the browser's time zone. */
   plannedAt: string;
   planId: string;
+  /** '' for the built-in rubric (lesson studies only). */
+  rubricId: string;
 }
 
 export type NewActivityProblem = 'title' | 'plannedAt' | 'group';
@@ -39,6 +41,8 @@ export function toCreateActivityRequest(form: NewActivityForm): CreateActivityRe
     plannedAt: planned.toISOString(),
     ...(form.teacherId && { teacherId: form.teacherId }),
     ...(form.planId && { planId: form.planId }),
+    // Only lessons are scored: a meeting keeps no rubric.
+    ...(form.rubricId && form.kind === 'lesson-study' && { rubricId: form.rubricId }),
   };
 }
 

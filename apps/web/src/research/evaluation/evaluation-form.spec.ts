@@ -3,12 +3,14 @@ import { DEFAULT_RUBRIC } from '@tongke/contracts/research/research-values';
 import {
   compareIds,
   dimensionSubtotal,
+  evaluationMode,
   formatAt,
   formTotal,
   missingItems,
   recordingLink,
   scoredOnly,
   secondsSince,
+  teachesLesson,
 } from './evaluation-form';
 import { emptyRubric, newDimension, toRequest, weightSum, weightsOk } from './rubric-draft';
 
@@ -35,6 +37,23 @@ describe('evaluation form helpers', () => {
     expect(recordingLink('abc', 95.7)).toBe('/library/abc?t=95');
     expect(secondsSince('2026-01-01T00:00:00Z', Date.parse('2026-01-01T00:01:30Z'))).toBe(90);
     expect(secondsSince(undefined, Date.now())).toBe(0);
+  });
+
+  it('opens live only while the lesson is live, even for a draft saved live', () => {
+    expect(evaluationMode('live')).toBe('live');
+    expect(evaluationMode('live', 'recording')).toBe('recording');
+    expect(evaluationMode('live', 'live')).toBe('live');
+    expect(evaluationMode('ended', 'live')).toBe('recording');
+    expect(evaluationMode('scheduled', 'live')).toBe('recording');
+    expect(evaluationMode(undefined, 'live')).toBe('recording');
+    expect(evaluationMode('ended')).toBe('recording');
+  });
+
+  it("knows the lesson's teacher, who does not score it", () => {
+    const activity = { teacher: { id: 't1' } };
+    expect(teachesLesson(activity, 't1')).toBe(true);
+    expect(teachesLesson(activity, 't2')).toBe(false);
+    expect(teachesLesson(activity, undefined)).toBe(false);
   });
 
   it('reads distinct compare ids from the query', () => {

@@ -1,4 +1,5 @@
-import type { RubricDimensionDef } from '@tongke/contracts/research/research-values';
+import type { LiveSessionStatus } from '@tongke/contracts';
+import type { EvaluationMode, RubricDimensionDef } from '@tongke/contracts/research/research-values';
 
 // Pure helpers of the 评课 pages: subtotals and the total as the report computes them, missing
 // items, time stamps and links into the library player.
@@ -41,6 +42,20 @@ export function formatAt(seconds: number): string {
 /** The library page of the recording, starting at the comment's second. */
 export function recordingLink(resourceId: string, atS: number): string {
   return `/library/${encodeURIComponent(resourceId)}?t=${Math.floor(atS)}`;
+}
+
+/**
+ * The mode the 评课 page opens in: live only while the lesson is live (a draft saved live, reopened
+ * after the lesson ended, continues from the recording, where the player gives the comments' time).
+ */
+export function evaluationMode(sessionStatus: LiveSessionStatus | undefined, saved?: EvaluationMode): EvaluationMode {
+  if (sessionStatus !== 'live') return 'recording';
+  return saved ?? 'live';
+}
+
+/** The teacher of the lesson does not score it (the server answers 403). */
+export function teachesLesson(activity: { teacher: { id: string } }, userId: string | undefined): boolean {
+  return userId !== undefined && activity.teacher.id === userId;
 }
 
 /** Seconds since the live lesson started (0 before it did). */

@@ -17,7 +17,6 @@ const enc = encodeURIComponent;
 const activity = (id: string, path: string) => `/api/research/activities/${enc(id)}/${path}`;
 
 export const listRubrics = () => apiFetch<RubricView[]>('/api/research/rubrics');
-export const getRubric = (id: string) => apiFetch<RubricView>(`/api/research/rubrics/${enc(id)}`);
 export const createRubric = (body: CreateRubricRequest) =>
   apiFetch<RubricView>('/api/research/rubrics', jsonBody('POST', body));
 export const deleteRubric = (id: string) => apiFetch<unknown>(`/api/research/rubrics/${enc(id)}`, { method: 'DELETE' });
@@ -36,3 +35,6 @@ export const compareActivities = (ids: string[]) =>
 
 export const getPlayback = (resourceId: string) =>
   apiFetch<PlaybackView>(`/api/library/resources/${enc(resourceId)}/playback`);
+
+/** GET /api/research/activities/:id/rubric: the activity's rubric, for whoever may read the activity. */
+export const getActivityRubric = (id: string) => apiFetch<RubricView>(activity(id, 'rubric'));
