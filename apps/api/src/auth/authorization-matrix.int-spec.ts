@@ -143,6 +143,8 @@ const MATRIX: Record<string, Access> = {
   'GET /api/research/activities/{id}/comments': 'signed-in',
   'POST /api/research/activities/{id}/comments': 'signed-in',
   'GET /api/research/activities/{id}/report': 'signed-in',
+  // The activity's rubric: whoever may read the activity (group readers, district admins); others 404.
+  'GET /api/research/activities/{id}/rubric': 'signed-in',
   'GET /api/research/compare': 'signed-in',
   // Research activities (一课双研 / 网络教研): the services decide through the group (404 for non-readers,
   // 403 for readers who may not create, change, reflect, start the lesson or host the meeting).

@@ -3,10 +3,12 @@ import { GRADES, SUBJECTS, type Subject } from '../org';
 import { GROUP_KINDS, RESEARCH_LIMITS, type GroupKind, type GroupRole } from './research-values';
 
 // Research groups and master-teacher studios (教研组 / 名师工作室). REST under /api/research/groups.
-// A group belongs to one community; its members are that community's teachers, research officers
-// and admins from any of its schools. Reading a group's plans, activities and evaluations needs
-// membership (or community admin / research officer of the community); editing plans needs the
-// lead or member role.
+// A group belongs to one community (its data stays there); its members come from any school of any
+// community of that community's district (never another district). The lead and editing members are
+// teachers, research officers or community admins; observers may also be school admins or assistants.
+// Reading a group's plans, activities and evaluations needs membership (or community admin / research
+// officer of the group's community, or district admin of its district); editing plans needs the lead
+// or member role.
 
 const objectId = z.string().regex(/^[0-9a-f]{24}$/, 'must be an id');
 
@@ -92,10 +94,17 @@ export const createMentorshipSchema = z
   .refine((m) => m.mentorId !== m.menteeId, 'a teacher cannot mentor themselves');
 export type CreateMentorshipRequest = z.input<typeof createMentorshipSchema>;
 
-/** GET /api/research/groups/candidates — the community's people who may join research groups (for member pickers). */
+/**
+ * GET /api/research/groups/candidates — the people of every community of the (caller's or given)
+ * community's district who may join its research groups (for member pickers), that community's first.
+ */
 export interface GroupCandidateView {
   id: string;
   name: string;
+  communityId: string;
+  communityName: string;
   schoolId?: string;
   schoolName?: string;
+  /** May lead the group or be an editing member (else only an observer). */
+  canEdit: boolean;
 }

@@ -1,11 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Subject } from '@tongke/contracts';
+import type { LiveSessionKind, Subject } from '@tongke/contracts';
 import type { Types } from 'mongoose';
 import { isDuplicateKeyError } from '../../org/shared/duplicate-key';
 import { ProcessingQueue } from '../processing/processing.queue';
 import { ResourceFactory } from '../resources/resource.factory';
 import { ResourceRepository } from '../resources/resource.repository';
 import type { Resource } from '../resources/resource.schema';
+import { meetingAudience } from './meeting-audience.policy';
 
 /** The parts of a finished live session a recording resource is made from. */
 export interface RecordedLesson {
@@ -15,12 +16,17 @@ export interface RecordedLesson {
   subject: Subject;
   grade: number;
   leadTeacherId: Types.ObjectId;
+  /** `meeting` (网络教研): a private meeting, whose recording only its people see. */
+  kind?: LiveSessionKind;
+  memberIds?: Types.ObjectId[];
+  observerIds?: Types.ObjectId[];
 }
 
 /**
  * Takes in a lesson's finished recording (the media node's `recording.finished`): one library
  * resource per session, made from the lesson (title, subject, grade, its lead teacher and their
- * school, community visibility), processing at stage `queued`, and its processing job enqueued.
+ * school, community visibility; a meeting's restricted to its people), processing at stage
+ * `queued`, and its processing job enqueued.
  */
 @Injectable()
 export class RecordingIntakeService {
@@ -52,6 +58,7 @@ export class RecordingIntakeService {
   }
 
   private async create(session: RecordedLesson, manifestPath: string): Promise<Resource> {
+    const audienceIds = meetingAudience(session);
     try {
       const resource = await this.factory.create({
         communityId: session.communityId,
@@ -68,6 +75,7 @@ export class RecordingIntakeService {
         teacherId: session.leadTeacherId,
         source: { kind: 'recording', path: manifestPath },
         sessionId: session._id,
+        ...(audienceIds && { audienceIds }),
       });
       this.logger.log(`lesson ${session._id.toHexString()} recorded: resource ${resource._id.toHexString()}`);
       return resource;

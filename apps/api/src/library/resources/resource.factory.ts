@@ -23,6 +23,8 @@ export interface NewResource {
   /** Recordings: the live session (one resource per session). */
   sessionId?: Types.ObjectId;
   seriesIds?: Types.ObjectId[];
+  /** Restricts it to these accounts (and research officers and admins): see Resource.audienceIds. */
+  audienceIds?: Types.ObjectId[];
 }
 
 /**
@@ -64,6 +66,7 @@ export class ResourceFactory {
       ...(school && { school }),
       tags: m.tags,
       visibility: m.visibility,
+      ...(input.audienceIds && { audienceIds: input.audienceIds }),
       status: 'processing',
       processing: { stage: 'queued', progress: 0, attempts: 0, updatedAt: new Date() },
       source: input.source,

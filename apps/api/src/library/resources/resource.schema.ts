@@ -94,6 +94,14 @@ export class Resource {
   @Prop({ type: String, required: true, enum: RESOURCE_VISIBILITIES, default: 'community' })
   visibility!: ResourceVisibility;
 
+  /**
+   * Restricted resources (a private research meeting's recording): whatever `visibility` says, only
+   * these accounts, the research officers of its community and the admins who manage it see it.
+   * Unset: no restriction.
+   */
+  @Prop({ type: [MongooseSchema.Types.ObjectId], default: undefined })
+  audienceIds?: Types.ObjectId[];
+
   @Prop({ type: String, required: true, enum: RESOURCE_STATUSES, default: 'processing' })
   status!: ResourceStatus;
 

@@ -6,10 +6,12 @@ import { ResearchGroup, ResearchGroupSchema } from '../groups/research-group.sch
 import { LessonPlanRepository } from '../plans/lesson-plan.repository';
 import { LessonPlan, LessonPlanSchema } from '../plans/lesson-plan.schema';
 import { ResearchAccess } from './research-access.service';
+import { ResearchPeople } from './research-people.service';
 
 /**
  * The research area's shared ground: the groups and plans collections and the access rules every
- * research module (groups, plans, collab, activities, evaluations) checks callers with.
+ * research module (groups, plans, collab, activities, evaluations) checks callers with, and the
+ * district's people groups draw their members from (ResearchPeople).
  */
 @Module({
   imports: [
@@ -19,7 +21,7 @@ import { ResearchAccess } from './research-access.service';
       { name: LessonPlan.name, schema: LessonPlanSchema },
     ]),
   ],
-  providers: [ResearchGroupRepository, LessonPlanRepository, ResearchAccess],
-  exports: [ResearchGroupRepository, LessonPlanRepository, ResearchAccess],
+  providers: [ResearchGroupRepository, LessonPlanRepository, ResearchAccess, ResearchPeople],
+  exports: [ResearchGroupRepository, LessonPlanRepository, ResearchAccess, ResearchPeople],
 })
 export class ResearchAccessModule {}

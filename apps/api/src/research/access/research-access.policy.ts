@@ -35,6 +35,14 @@ const NONE: GroupAccess = { role: null, read: false, edit: false, manage: false 
 const inCommunity = (viewer: ResearchViewer, group: GroupScope) =>
   viewer.communityId?.equals(group.communityId) === true;
 
+/**
+ * A member of a community of the group's district: whom the group's member list counts (members
+ * come from any school of the district; accounts of other districts never count, even if listed).
+ */
+const inDistrict = (viewer: ResearchViewer, group: GroupScope) =>
+  inCommunity(viewer, group) ||
+  (viewer.communityId !== undefined && group.district !== '' && viewer.district === group.district);
+
 /** District admins of the group's district, community admins and research officers (教研员) of its community. */
 function overseesGroup(viewer: ResearchViewer, group: GroupScope): { read: boolean; manage: boolean } {
   const districtAdmin = viewer.roles.includes(Role.DISTRICT_ADMIN) && viewer.district === group.district;
@@ -44,15 +52,16 @@ function overseesGroup(viewer: ResearchViewer, group: GroupScope): { read: boole
 }
 
 /**
- * Group access: members read (observers only read and evaluate), leads and members also edit, the
- * lead manages. Community admins and research officers of the group's community, and district
+ * Group access: members (from any community of the group's district) read (observers only read and
+ * evaluate), leads and members also edit, the lead manages. Community admins and research officers of the group's community, and district
  * admins of its district, read every group; the admins also manage it. Everyone else: nothing.
  */
 export function groupAccess(viewer: ResearchViewer, group: GroupScope): GroupAccess {
-  const member = inCommunity(viewer, group) ? group.members.find((m) => m.userId.equals(viewer.id)) : undefined;
+  const counts = inDistrict(viewer, group);
+  const member = counts ? group.members.find((m) => m.userId.equals(viewer.id)) : undefined;
   const role = member?.role ?? null;
   const oversight = overseesGroup(viewer, group);
-  const isLead = role === 'lead' || (inCommunity(viewer, group) && group.leadId.equals(viewer.id));
+  const isLead = role === 'lead' || (counts && group.leadId.equals(viewer.id));
   if (!role && !oversight.read) return NONE;
   return {
     role: isLead ? 'lead' : role,

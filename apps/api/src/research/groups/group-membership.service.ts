@@ -7,9 +7,9 @@ import {
 } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
-import { OrgDirectory } from '../../org/directory/org-directory.service';
 import type { User } from '../../org/schemas/user.schema';
 import { notFound } from '../../org/shared/found';
+import { ResearchPeople } from '../access/research-people.service';
 import { GroupWrites } from './group-writes.service';
 import { ResearchGroupRepository } from './research-group.repository';
 import { assertParticipants, withMemberRole } from './research-group.rules';
@@ -23,19 +23,22 @@ export type CreateMentorshipBody = Required<CreateMentorshipRequest>;
 export class GroupMembershipService {
   constructor(
     private readonly groups: ResearchGroupRepository,
-    private readonly directory: OrgDirectory,
+    private readonly people: ResearchPeople,
     private readonly groupViews: ResearchGroupsService,
     private readonly writes: GroupWrites,
   ) {}
 
-  /** Adds `userId` to the group, or changes their role (not the lead's: hand the lead over with PATCH). */
+  /**
+   * Adds `userId` (of any community of the group's district) to the group, or changes their role
+   * (not the lead's: hand the lead over with PATCH). Members must be able to use research (400).
+   */
   async setMember(user: User, id: Types.ObjectId, userId: Types.ObjectId, body: SetMemberRequest) {
     await this.writes.managed(user, id, async ({ group }) => {
       if (group.leadId.equals(userId)) {
         throw new AppError(ErrorCode.CONFLICT, "the lead's role is changed by naming another lead (PATCH leadId)");
       }
-      const isNew = !group.members.some((m) => m.userId.equals(userId));
-      if (isNew) assertParticipants(await this.directory.of(group.communityId), [{ id: userId, field: 'userId' }]);
+      const people = await this.people.ofCommunity(group.communityId);
+      assertParticipants(people, [{ id: userId, field: 'userId', role: body.role }]);
       const members = withMemberRole(group, userId, body.role, new Date());
       await this.groups.update(group.communityId, id, { members });
     });

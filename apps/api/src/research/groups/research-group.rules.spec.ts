@@ -2,7 +2,14 @@ import { Role } from '@tongke/contracts';
 import { Types } from 'mongoose';
 import { CommunityDirectory } from '../../org/directory/community-directory';
 import type { User } from '../../org/schemas/user.schema';
-import { initialMembers, participantProblem, withMemberRole, withNewLead } from './research-group.rules';
+import { DistrictPeople } from '../access/district-people.directory';
+import {
+  initialMembers,
+  mayHoldGroupRole,
+  participantProblem,
+  withMemberRole,
+  withNewLead,
+} from './research-group.rules';
 
 const community = new Types.ObjectId();
 const account = (roles: Role[], disabled = false) =>
@@ -20,13 +27,39 @@ describe('research group rules', () => {
   const now = new Date();
 
   it('accepts the community’s people and names whoever cannot join', () => {
-    expect(participantProblem(directory, teacher._id, 'leadId')).toBeNull();
+    expect(participantProblem(directory, teacher._id, 'leadId', 'lead')).toBeNull();
     const stranger = new Types.ObjectId();
-    expect(participantProblem(directory, stranger, 'members[0].userId')).toBe(
-      `members[0].userId ${stranger.toString()} is not a user of this community`,
+    expect(participantProblem(directory, stranger, 'members[0].userId', 'member')).toBe(
+      `members[0].userId ${stranger.toString()} is not a user of this district's communities`,
     );
-    expect(participantProblem(directory, terminal._id, 'userId')).toContain('cannot join');
-    expect(participantProblem(directory, disabled._id, 'userId')).toContain('disabled');
+    expect(participantProblem(directory, terminal._id, 'userId', 'observer')).toContain('cannot join');
+    expect(participantProblem(directory, disabled._id, 'userId', 'member')).toContain('disabled');
+  });
+
+  it('lets school admins and assistants observe, but not lead or edit', () => {
+    for (const role of [Role.SCHOOL_ADMIN, Role.ASSISTANT]) {
+      const user = account([role]);
+      const people = new CommunityDirectory(community, { schools: [], classrooms: [], users: [user] });
+      expect(participantProblem(people, user._id, 'userId', 'observer')).toBeNull();
+      expect(participantProblem(people, user._id, 'leadId', 'lead')).toContain('may only observe');
+      expect(participantProblem(people, user._id, 'userId', 'member')).toContain('may only observe');
+    }
+    expect(mayHoldGroupRole([Role.RESEARCH_OFFICER], 'lead')).toBe(true);
+    expect(mayHoldGroupRole([Role.COMMUNITY_ADMIN], 'member')).toBe(true);
+    expect(mayHoldGroupRole([Role.TERMINAL], 'observer')).toBe(false);
+  });
+
+  it('finds people in any of the district’s communities, each only in its own', () => {
+    const otherCommunity = new Types.ObjectId();
+    const neighbour = { ...account([Role.TEACHER]), communityId: otherCommunity } as User;
+    const people = new DistrictPeople([
+      directory,
+      new CommunityDirectory(otherCommunity, { schools: [], classrooms: [], users: [neighbour, teacher] }),
+    ]);
+    expect(participantProblem(people, neighbour._id, 'userId', 'member')).toBeNull();
+    expect(people.communityOf(neighbour._id)).toEqual(otherCommunity);
+    expect(people.communityOf(teacher._id)).toEqual(community);
+    expect(people.communityIds()).toEqual([community, otherCommunity]);
   });
 
   it('puts the lead first and keeps each member once', () => {

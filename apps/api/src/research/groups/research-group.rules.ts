@@ -1,40 +1,50 @@
 import { ErrorCode, Role, type GroupRole } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import type { Types } from 'mongoose';
-import type { CommunityDirectory } from '../../org/directory/community-directory';
+import type { PeopleLookup } from '../access/district-people.directory';
 import type { GroupMember, ResearchGroup } from './research-group.schema';
 
-/** Accounts that can take part in research groups: people, not classroom terminals. */
-const PARTICIPANT_ROLES: readonly Role[] = [
-  Role.TEACHER,
-  Role.RESEARCH_OFFICER,
-  Role.COMMUNITY_ADMIN,
-  Role.SCHOOL_ADMIN,
-  Role.ASSISTANT,
-];
+/**
+ * Accounts that may lead a group or edit its plans: those who can use the research pages (the
+ * candidates endpoint's roles, district admins aside: they belong to no community).
+ */
+export const RESEARCH_ROLES: readonly Role[] = [Role.TEACHER, Role.RESEARCH_OFFICER, Role.COMMUNITY_ADMIN];
 
-/** Why `userId` cannot be in a group of the directory's community (null when it can). */
-export function participantProblem(
-  directory: CommunityDirectory,
-  userId: Types.ObjectId,
-  field: string,
-): string | null {
-  const user = directory.user(userId);
-  if (!user) return `${field} ${userId.toString()} is not a user of this community`;
-  if (user.disabled) return `${field} ${userId.toString()} is a disabled account`;
-  if (!user.roles.some((r) => PARTICIPANT_ROLES.includes(r))) {
-    return `${field} ${userId.toString()} (${user.displayName}) cannot join research groups`;
-  }
-  return null;
+/** Accounts that may observe a group (read and evaluate): people, not classroom terminals. */
+const OBSERVER_ROLES: readonly Role[] = [...RESEARCH_ROLES, Role.SCHOOL_ADMIN, Role.ASSISTANT];
+
+/** May this account hold `role` in a group (lead and member: research roles; observer: any person)? */
+export function mayHoldGroupRole(roles: readonly Role[], role: GroupRole): boolean {
+  return roles.some((r) => (role === 'observer' ? OBSERVER_ROLES : RESEARCH_ROLES).includes(r));
 }
 
-/** 400 naming the first account that cannot join. */
+/**
+ * Why `userId` cannot be `role` in a group whose district's people are `people` (null when it can):
+ * unknown outside the district, disabled, or without a role that may hold it.
+ */
+export function participantProblem(
+  people: PeopleLookup,
+  userId: Types.ObjectId,
+  field: string,
+  role: GroupRole,
+): string | null {
+  const user = people.user(userId);
+  if (!user) return `${field} ${userId.toString()} is not a user of this district's communities`;
+  if (user.disabled) return `${field} ${userId.toString()} is a disabled account`;
+  if (mayHoldGroupRole(user.roles, role)) return null;
+  if (mayHoldGroupRole(user.roles, 'observer')) {
+    return `${field} ${userId.toString()} (${user.displayName}) may only observe research groups: a ${role} must be a teacher, research officer or community admin`;
+  }
+  return `${field} ${userId.toString()} (${user.displayName}) cannot join research groups`;
+}
+
+/** 400 naming the first account that cannot take its role. */
 export function assertParticipants(
-  directory: CommunityDirectory,
-  users: { id: Types.ObjectId; field: string }[],
+  people: PeopleLookup,
+  users: { id: Types.ObjectId; field: string; role: GroupRole }[],
 ): void {
-  for (const { id, field } of users) {
-    const problem = participantProblem(directory, id, field);
+  for (const { id, field, role } of users) {
+    const problem = participantProblem(people, id, field, role);
     if (problem) throw new AppError(ErrorCode.BAD_REQUEST, problem);
   }
 }

@@ -1,14 +1,14 @@
 import type { GroupMemberView, MentorshipView, ResearchGroupView } from '@tongke/contracts';
-import type { CommunityDirectory } from '../../org/directory/community-directory';
+import type { PeopleLookup } from '../access/district-people.directory';
 import type { GroupAccess } from '../access/research-access.policy';
 import type { GroupMember, Mentorship, ResearchGroup } from './research-group.schema';
 
-/** `{ id, name }` of an account of the community ('' for an unknown one). */
-export function personRef(directory: CommunityDirectory, id: { toString(): string }): { id: string; name: string } {
+/** `{ id, name }` of an account of the district's communities ('' for an unknown one). */
+export function personRef(directory: PeopleLookup, id: { toString(): string }): { id: string; name: string } {
   return { id: id.toString(), name: directory.displayName(id.toString()) };
 }
 
-export function toMemberView(directory: CommunityDirectory, member: GroupMember): GroupMemberView {
+export function toMemberView(directory: PeopleLookup, member: GroupMember): GroupMemberView {
   const user = directory.user(member.userId);
   const school = user?.schoolId ? directory.school(user.schoolId) : undefined;
   return {
@@ -20,7 +20,7 @@ export function toMemberView(directory: CommunityDirectory, member: GroupMember)
   };
 }
 
-export function toMentorshipView(directory: CommunityDirectory, mentorship: Mentorship): MentorshipView {
+export function toMentorshipView(directory: PeopleLookup, mentorship: Mentorship): MentorshipView {
   return {
     id: mentorship._id.toString(),
     mentor: personRef(directory, mentorship.mentorId),
@@ -32,12 +32,8 @@ export function toMentorshipView(directory: CommunityDirectory, mentorship: Ment
 
 const ROLE_ORDER = { lead: 0, member: 1, observer: 2 } as const;
 
-/** The group as its readers see it: names and schools from the community directory; lead first. */
-export function toGroupView(
-  group: ResearchGroup,
-  directory: CommunityDirectory,
-  access: GroupAccess,
-): ResearchGroupView {
+/** The group as its readers see it: names and schools from the district's directories; lead first. */
+export function toGroupView(group: ResearchGroup, directory: PeopleLookup, access: GroupAccess): ResearchGroupView {
   const members = [...group.members]
     .sort((a, b) => ROLE_ORDER[a.role] - ROLE_ORDER[b.role] || a.joinedAt.getTime() - b.joinedAt.getTime())
     .map((m) => toMemberView(directory, m));

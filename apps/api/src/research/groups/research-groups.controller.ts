@@ -61,7 +61,7 @@ export class ResearchGroupsController {
 
   @Get('candidates')
   @Auth(...CREATORS)
-  @ApiOperation({ summary: 'The community’s people who may join research groups (member pickers)' })
+  @ApiOperation({ summary: 'The people of the community’s district who may join its research groups (member pickers)' })
   @ApiOkResponse({ description: 'GroupCandidateView[] (contracts research-group.ts)' })
   candidates(@CurrentUser() user: User, @Query() query: CommunityQueryDto): Promise<GroupCandidateView[]> {
     return this.candidatesOf.list(user, toOptionalObjectId(query.communityId));

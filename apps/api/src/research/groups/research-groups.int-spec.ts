@@ -66,7 +66,7 @@ describe(ResearchGroupsController.name, () => {
     expect((notMine.body as ResearchGroupView[]).map((g) => g.id)).not.toContain(group.id);
   });
 
-  it('refuses members from another community, naming the bad id (400), and duplicate names (409)', async () => {
+  it('refuses members from another district, naming the bad id (400), and duplicate names (409)', async () => {
     const res = await t.http
       .post('/api/research/groups')
       .set(as('music.li'))
@@ -203,7 +203,7 @@ describe(ResearchGroupsController.name, () => {
     expect((after.body as ResearchGroupView).mentorships).toEqual([]);
   });
 
-  it('lists the community’s people who may join (no terminals, no other community)', async () => {
+  it('lists the people who may join (no terminals, no other district)', async () => {
     const res = await t.http.get('/api/research/groups/candidates').set(as('music.li')).expect(200);
     const people = res.body as GroupCandidateView[];
     const ids = people.map((p) => p.id);

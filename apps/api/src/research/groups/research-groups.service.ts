@@ -15,6 +15,7 @@ import { conflictOnDuplicate } from '../../org/shared/duplicate-key';
 import { found as foundOr } from '../../org/shared/found';
 import { groupAccess, type ResearchViewer } from '../access/research-access.policy';
 import { ResearchAccess } from '../access/research-access.service';
+import { ResearchPeople } from '../access/research-people.service';
 import { ResearchGroupViews } from './research-group-views.service';
 import { GroupWrites } from './group-writes.service';
 import { ResearchGroupRepository } from './research-group.repository';
@@ -37,9 +38,13 @@ export class ResearchGroupsService {
     private readonly directory: OrgDirectory,
     private readonly communities: CommunityRepository,
     private readonly writes: GroupWrites,
+    private readonly people: ResearchPeople,
   ) {}
 
-  /** The groups the caller may read: a district admin's of one community (or all of their district). */
+  /**
+   * The groups the caller may read: a district admin's of one community (or all of their district);
+   * anyone else's of their community, and those they are a member of in the district's other communities.
+   */
   async list(user: User, communityId?: Types.ObjectId): Promise<ResearchGroupView[]> {
     const viewer = await this.access.viewerOf(user);
     const scopes = await this.listScopes(user, viewer, communityId);
@@ -66,9 +71,9 @@ export class ResearchGroupsService {
     }
     const leadId = body.leadId ? new Types.ObjectId(body.leadId) : user._id;
     const others = body.members.map((m) => ({ userId: new Types.ObjectId(m.userId), role: m.role }));
-    assertParticipants(await this.directory.of(community), [
-      { id: leadId, field: 'leadId' },
-      ...others.map((m, i) => ({ id: m.userId, field: `members[${i}].userId` })),
+    assertParticipants(await this.people.ofCommunity(community), [
+      { id: leadId, field: 'leadId', role: 'lead' },
+      ...others.map((m, i) => ({ id: m.userId, field: `members[${i}].userId`, role: m.role })),
     ]);
     const group = await conflictOnDuplicate(
       this.groups.create(community, {
@@ -96,7 +101,8 @@ export class ResearchGroupsService {
       const set: Partial<ResearchGroup> = { ...fields };
       if (leadId && !group.leadId.equals(leadId)) {
         const newLead = new Types.ObjectId(leadId);
-        assertParticipants(await this.directory.of(group.communityId), [{ id: newLead, field: 'leadId' }]);
+        const people = await this.people.ofCommunity(group.communityId);
+        assertParticipants(people, [{ id: newLead, field: 'leadId', role: 'lead' }]);
         Object.assign(set, { leadId: newLead, members: withNewLead(group, newLead, new Date()) });
       }
       await conflictOnDuplicate(
@@ -121,11 +127,17 @@ export class ResearchGroupsService {
       return communities.map((c) => ({ id: c._id, district: c.district, all: true }));
     }
     if (!user.communityId) return [];
-    if (communityId && !communityId.equals(user.communityId)) {
+    const own = user.communityId;
+    if (communityId && !communityId.equals(own)) {
       throw new AppError(ErrorCode.FORBIDDEN, 'you may only list the research groups of your own community');
     }
     const all = user.roles.includes(Role.COMMUNITY_ADMIN) || user.roles.includes(Role.RESEARCH_OFFICER);
-    return [{ id: user.communityId, district: viewer.district ?? '', all }];
+    const district = viewer.district ?? '';
+    const neighbours = district ? await this.directory.districtCommunities(district) : [];
+    return [
+      { id: own, district, all },
+      ...neighbours.filter((c) => !c._id.equals(own)).map((c) => ({ id: c._id, district, all: false })),
+    ];
   }
 
   private async districtCommunity(viewer: ResearchViewer, communityId: Types.ObjectId) {

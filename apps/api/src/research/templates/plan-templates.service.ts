@@ -16,6 +16,7 @@ import { ResearchAccess } from '../access/research-access.service';
 import { CollabDocuments } from '../collab/collab-documents.service';
 import { BUILT_IN_TEMPLATES } from './built-in-templates.data';
 import { PlanTemplateRepository } from './plan-template.repository';
+import { contentForGrade } from './plan-template.rules';
 import { builtInTemplateView, groupTemplateView } from './plan-template.views';
 
 const fitsSubject = (subject: Subject | undefined, filter: Subject | undefined) =>
@@ -73,12 +74,17 @@ export class PlanTemplatesService {
   }
 
   /**
-   * The content a new plan of `groupId` starts from: a built-in template, or a saved template of a
-   * group the caller may read (400 for anything else).
+   * The content a new plan of `grade` starts from: a built-in template, or a saved template of a
+   * group the caller may read (400 for anything else), fit for the grade (contentForGrade: no
+   * written homework in grades 1–2).
    */
-  async contentFor(user: User, templateId: string): Promise<PlanContent> {
+  async contentFor(user: User, templateId: string, grade: number): Promise<PlanContent> {
+    return contentForGrade(await this.templateContent(user, templateId), grade);
+  }
+
+  private async templateContent(user: User, templateId: string): Promise<PlanContent> {
     const builtIn = BUILT_IN_TEMPLATES.find((t) => t.id === templateId);
-    if (builtIn) return structuredClone(builtIn.content);
+    if (builtIn) return builtIn.content;
     const unusable = new AppError(ErrorCode.BAD_REQUEST, `templateId ${templateId} is not a template you can use`);
     if (!/^[0-9a-f]{24}$/.test(templateId)) throw unusable;
     const template = await this.templates.findByIdForAccess(new Types.ObjectId(templateId));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ResearchActivityView } from '@tongke/contracts';
-import { activityDays, calendarMonth, localDay, shiftMonth } from './group-calendar';
+import { activityDays, calendarMonth, latestGate, localDay, shiftMonth } from './group-calendar';
 
 const activity = (id: string, plannedAt: string) => ({ id, plannedAt }) as ResearchActivityView;
 
@@ -23,5 +23,25 @@ describe('group calendar', () => {
       ['2026-03-09', ['c']],
     ]);
     expect(localDay(a.plannedAt)).toBe('2026-03-05');
+  });
+});
+
+describe(latestGate.name, () => {
+  it("keeps only the newest month's answer when an older one arrives late", async () => {
+    const gate = latestGate();
+    const shown: string[] = [];
+    const answers = new Map<string, (value: string) => void>();
+    const load = async (month: string) => {
+      const ticket = gate.next();
+      const found = await new Promise<string>((resolve) => answers.set(month, resolve));
+      if (gate.isLatest(ticket)) shown.push(found);
+    };
+    const march = load('2026-03');
+    const april = load('2026-04');
+    answers.get('2026-04')!('april');
+    await april;
+    answers.get('2026-03')!('march');
+    await march;
+    expect(shown).toEqual(['april']);
   });
 });

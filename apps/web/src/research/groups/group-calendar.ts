@@ -46,3 +46,16 @@ export function activityDays(activities: readonly ResearchActivityView[]): Calen
   }
   return [...byDay.entries()].map(([day, items]) => ({ day, activities: items }));
 }
+
+/** Tickets for overlapping loads: only the newest load's answer may be shown. */
+export interface LatestGate {
+  /** A ticket for a load starting now (every earlier ticket goes stale). */
+  next(): number;
+  /** Whether the load with this ticket is still the newest one. */
+  isLatest(ticket: number): boolean;
+}
+
+export function latestGate(): LatestGate {
+  let newest = 0;
+  return { next: () => ++newest, isLatest: (ticket) => ticket === newest };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Role } from '@tongke/contracts/org';
-import { canCreateGroups } from './group-access';
+import { canCreateGroups, choosesCommunity } from './group-access';
 import { emptyGroupForm, toCreateGroupRequest, toCreatePlanRequest } from './group-form';
 
 describe('research group forms', () => {
@@ -45,12 +45,36 @@ describe('research group forms', () => {
 });
 
 describe('canCreateGroups', () => {
-  it('offers the form to teachers, research officers and community admins only', () => {
+  it('offers the form to teachers, research officers, community and district admins only', () => {
     expect(canCreateGroups({ roles: [Role.TEACHER] })).toBe(true);
     expect(canCreateGroups({ roles: [Role.RESEARCH_OFFICER] })).toBe(true);
     expect(canCreateGroups({ roles: [Role.COMMUNITY_ADMIN] })).toBe(true);
-    expect(canCreateGroups({ roles: [Role.DISTRICT_ADMIN] })).toBe(false);
+    expect(canCreateGroups({ roles: [Role.DISTRICT_ADMIN] })).toBe(true);
     expect(canCreateGroups({ roles: [Role.TERMINAL] })).toBe(false);
     expect(canCreateGroups(null)).toBe(false);
+  });
+
+  it('has district admins choose the community and the lead', () => {
+    expect(choosesCommunity({ roles: [Role.DISTRICT_ADMIN] })).toBe(true);
+    expect(choosesCommunity({ roles: [Role.COMMUNITY_ADMIN] })).toBe(false);
+    expect(choosesCommunity(null)).toBe(false);
+  });
+});
+
+describe('district admin group creation', () => {
+  const named = { ...emptyGroupForm(), name: '音乐工作室' };
+
+  it('needs the community, then the lead', () => {
+    expect(toCreateGroupRequest(named, true)).toBe('communityRequired');
+    expect(toCreateGroupRequest({ ...named, communityId: 'c1' }, true)).toBe('leadRequired');
+  });
+
+  it('names the lead, who is not also listed as a member', () => {
+    const form = { ...named, communityId: 'c1', leadId: 'l1', memberIds: ['l1', 'm1'] };
+    expect(toCreateGroupRequest(form, true)).toMatchObject({
+      leadId: 'l1',
+      members: [{ userId: 'm1', role: 'member' }],
+    });
+    expect(toCreateGroupRequest(named)).not.toHaveProperty('leadId');
   });
 });

@@ -8,11 +8,16 @@ export interface GroupForm {
   subject: Subject | '';
   grades: number[];
   description: string;
-  /** Members to add at once (the creator leads). */
+  /** Members to add at once (the creator leads unless `leadId` names the lead). */
   memberIds: string[];
+  /** District admins: the community of the group ('' until chosen). */
+  communityId: string;
+  /** The lead ('' for the creator). District admins must name one. */
+  leadId: string;
 }
 
-export type GroupFormProblem = 'nameRequired' | 'nameTooLong' | 'descriptionTooLong';
+export type GroupFormProblem =
+  'nameRequired' | 'nameTooLong' | 'descriptionTooLong' | 'communityRequired' | 'leadRequired';
 
 export const emptyGroupForm = (): GroupForm => ({
   name: '',
@@ -21,10 +26,17 @@ export const emptyGroupForm = (): GroupForm => ({
   grades: [],
   description: '',
   memberIds: [],
+  communityId: '',
+  leadId: '',
 });
 
-/** The request for the form, or the first problem with it. */
-export function toCreateGroupRequest(form: GroupForm): CreateGroupRequest | GroupFormProblem {
+/**
+ * The request for the form, or the first problem with it. `districtAdmin`: the caller creates the
+ * group in a community they do not belong to, so the community and the lead must be chosen.
+ */
+export function toCreateGroupRequest(form: GroupForm, districtAdmin = false): CreateGroupRequest | GroupFormProblem {
+  if (districtAdmin && !form.communityId) return 'communityRequired';
+  if (districtAdmin && !form.leadId) return 'leadRequired';
   const name = form.name.trim();
   if (!name) return 'nameRequired';
   if (name.length > RESEARCH_LIMITS.nameMax) return 'nameTooLong';
@@ -36,7 +48,10 @@ export function toCreateGroupRequest(form: GroupForm): CreateGroupRequest | Grou
     description,
     ...(form.subject && { subject: form.subject }),
     grades: [...new Set(form.grades)].sort((a, b) => a - b),
-    members: [...new Set(form.memberIds)].map((userId) => ({ userId, role: 'member' as const })),
+    ...(form.leadId && { leadId: form.leadId }),
+    members: [...new Set(form.memberIds)]
+      .filter((userId) => userId !== form.leadId)
+      .map((userId) => ({ userId, role: 'member' as const })),
   };
 }
 

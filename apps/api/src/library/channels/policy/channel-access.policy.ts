@@ -59,6 +59,8 @@ export interface ProgrammeResource {
   district: string;
   visibility: ResourceVisibility;
   status: ResourceStatus;
+  /** Restricted to these accounts (a private meeting's recording): no channel airs it. */
+  audienceIds?: Types.ObjectId[];
 }
 
 /**
@@ -68,6 +70,7 @@ export interface ProgrammeResource {
  * public ones; a public channel public ones only.
  */
 export function audienceProblem(channel: ChannelScope, resource: ProgrammeResource): string | null {
+  if (resource.audienceIds) return "the resource is restricted to its meeting's people: no channel can play it";
   if (resource.visibility === 'public') return null;
   const sameDistrict = resource.district === channel.district;
   if (channel.visibility === 'public') {

@@ -9,20 +9,26 @@ interface AudienceFields {
   status?: string;
   createdBy: Types.ObjectId;
   'school.id'?: Types.ObjectId;
+  audienceIds: Types.ObjectId | { $exists: false };
 }
 
 type Condition = Partial<AudienceFields>;
 
 /**
- * The access policy's audience (see `canSeeItem`) as a Mongo query: `$or` of the ways in.
+ * The access policy's audience (see `canSeeItem`) as a Mongo query: `$or` of the ways in (by
+ * visibility or community only to unrestricted items; restricted ones to their listed accounts and
+ * their community's research officers; creators and admins to everything they manage).
  * `hasStatus`: the documents carry a status and only `ready` ones are shown to plain viewers
  * (resources); series have none.
  */
 export function audienceFilter(a: LibraryAudience, hasStatus: boolean): { $or: Condition[] } {
   const ready: Condition = hasStatus ? { status: 'ready' } : {};
-  const any: Condition[] = [{ ...ready, visibility: 'public' }, { createdBy: a.userId }];
-  if (a.communityId) any.push({ ...ready, communityId: a.communityId });
-  if (a.district) any.push({ ...ready, visibility: 'district', district: a.district });
+  const open: Condition = { ...ready, audienceIds: { $exists: false } };
+  const any: Condition[] = [{ ...open, visibility: 'public' }, { createdBy: a.userId }];
+  if (a.communityId) any.push({ ...open, communityId: a.communityId });
+  if (a.district) any.push({ ...open, visibility: 'district', district: a.district });
+  if (hasStatus) any.push({ ...ready, audienceIds: a.userId });
+  if (a.researchOf) any.push({ ...ready, communityId: a.researchOf });
   if (a.manages.district) any.push({ district: a.manages.district });
   if (a.manages.communityId) any.push({ communityId: a.manages.communityId });
   if (a.manages.school && a.communityId) any.push({ communityId: a.communityId, 'school.id': a.manages.school });

@@ -96,4 +96,15 @@ describe('resource access policy', () => {
       manages: { district: D1 },
     });
   });
+  it("shows a restricted item (a meeting's recording) only to its listed people, its research officers and its admins", () => {
+    const officer = viewer([Role.RESEARCH_OFFICER]);
+    const neighbourOfficer = viewer([Role.RESEARCH_OFFICER], { communityId: neighbour });
+    const restricted = { ...item('public'), audienceIds: [V.colleague.id, V.neighbourTeacher.id] };
+    expect(seeing(restricted)).toEqual([...editors, 'colleague', 'neighbourTeacher'].sort());
+    expect(canSeeItem(officer, restricted)).toBe(true);
+    expect(canSeeItem(neighbourOfficer, restricted)).toBe(false);
+    expect(canSeeItem(V.colleague, { ...restricted, status: 'processing' })).toBe(false);
+    expect(audienceOf(officer).researchOf).toEqual(home);
+    expect(audienceOf(V.colleague).researchOf).toBeUndefined();
+  });
 });

@@ -20,6 +20,8 @@ export interface LibraryItem {
   visibility: ResourceVisibility;
   status: ResourceStatus;
   createdBy: Types.ObjectId;
+  /** Restricted to these accounts (plus research officers of its community and its admins), whatever `visibility` says. */
+  audienceIds?: Types.ObjectId[];
 }
 
 /**
@@ -32,6 +34,8 @@ export interface LibraryAudience {
   communityId?: Types.ObjectId;
   district?: string;
   manages: { district?: string; communityId?: Types.ObjectId; school?: Types.ObjectId };
+  /** The community whose restricted items the viewer sees as its research officer (教研员). */
+  researchOf?: Types.ObjectId;
 }
 
 const has = (viewer: LibraryViewer, role: Role) => viewer.roles.includes(role);
@@ -48,6 +52,7 @@ export function audienceOf(viewer: LibraryViewer): LibraryAudience {
     ...(viewer.communityId && { communityId: viewer.communityId }),
     ...(viewer.district && { district: viewer.district }),
     manages,
+    ...(member && has(viewer, Role.RESEARCH_OFFICER) && { researchOf: viewer.communityId }),
   };
 }
 
@@ -67,14 +72,23 @@ export function canEditItem(viewer: LibraryViewer, item: LibraryItem): boolean {
   return viewer.id.equals(item.createdBy) || managesItem(viewer, item);
 }
 
+/** A restricted item's own audience: its listed accounts and the research officers of its community. */
+function inRestrictedAudience(viewer: LibraryViewer, item: LibraryItem & { audienceIds: Types.ObjectId[] }) {
+  const officer = has(viewer, Role.RESEARCH_OFFICER) && viewer.communityId?.equals(item.communityId) === true;
+  return officer || item.audienceIds.some((id) => id.equals(viewer.id));
+}
+
 /**
  * May find and open it. Ready items: members of its community; with `district` visibility every
- * community of its district; `public` everyone signed in. Items still processing (or failed):
- * only those who may edit them.
+ * community of its district; `public` everyone signed in. Restricted items (`audienceIds`, a
+ * private meeting's recording) only their listed accounts and research officers of their
+ * community, whatever their visibility. Items still processing (or failed), and restricted ones
+ * too: those who may edit them.
  */
 export function canSeeItem(viewer: LibraryViewer, item: LibraryItem): boolean {
   if (canEditItem(viewer, item)) return true;
   if (item.status !== 'ready') return false;
+  if (item.audienceIds) return inRestrictedAudience(viewer, { ...item, audienceIds: item.audienceIds });
   if (viewer.communityId?.equals(item.communityId)) return true;
   if (item.visibility === 'district') return viewer.district !== undefined && viewer.district === item.district;
   return item.visibility === 'public';
