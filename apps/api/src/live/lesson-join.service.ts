@@ -30,7 +30,7 @@ export class LessonJoinService {
   ) {}
 
   async join(user: User, sessionId: Types.ObjectId, as?: 'observer', now = new Date()): Promise<JoinLessonResponse> {
-    const session = user.communityId ? await this.sessions.findById(user.communityId, sessionId) : null;
+    const session = await this.sessions.findForAccount(user, sessionId);
     if (!session) throw new AppError(ErrorCode.NOT_FOUND, `no live session ${sessionId}`);
     const role = resolveLessonRole(user, session, as === 'observer');
     if (!role) throw new AppError(ErrorCode.FORBIDDEN, 'you are not a participant of this lesson');

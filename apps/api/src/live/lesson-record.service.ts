@@ -69,7 +69,7 @@ export class LessonRecordService {
 
   /** The session, if the caller may read its record (404 outside the community, 403 inside). */
   private async readable(user: User, sessionId: Types.ObjectId): Promise<LiveSession> {
-    const session = user.communityId ? await this.sessions.findById(user.communityId, sessionId) : null;
+    const session = await this.sessions.findForAccount(user, sessionId);
     if (!session) throw new AppError(ErrorCode.NOT_FOUND, `no live session ${sessionId}`);
     const attended = await this.attendance.hasUser(session.communityId, session._id, user._id.toString());
     if (!canReadRecord(user, session, attended)) {

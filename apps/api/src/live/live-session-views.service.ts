@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { LessonConfig } from '@tongke/config';
 import type { ClassroomRef, LiveSessionView } from '@tongke/contracts';
 import type { Types } from 'mongoose';
+import type { CommunityDirectory } from '../org/directory/community-directory';
 import { OrgDirectory } from '../org/directory/org-directory.service';
 import { type LessonUser, resolveLessonRole } from './policy/lesson-role.policy';
 import { isOpen, opensAt } from './policy/lesson-window.policy';
@@ -27,9 +28,16 @@ export class LiveSessionViewsService {
     if (sessions.length === 0) return [];
     const directory = await this.directory.of(sessions[0].communityId);
     const leadIds = unique(sessions.map((s) => s.leadTeacherId));
-    const leadNames = new Map(leadIds.map((id) => [id.toString(), directory.displayName(id)]));
+    const leadNames = new Map(
+      await Promise.all(leadIds.map(async (id) => [id.toString(), await this.leadName(directory, id)] as const)),
+    );
     const rooms = directory.classroomRefs(unique(sessions.flatMap((s) => s.classroomIds)));
     return sessions.map((s) => this.view(user, s, { leadNames, rooms, now }));
+  }
+
+  /** A meeting's host may come from another community of the district (a research group's people). */
+  private async leadName(directory: CommunityDirectory, id: Types.ObjectId): Promise<string> {
+    return directory.user(id)?.displayName ?? (await this.directory.activeUser(id))?.displayName ?? '';
   }
 
   private view(

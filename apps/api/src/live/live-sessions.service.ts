@@ -86,7 +86,7 @@ export class LiveSessionsService {
    * observing a colleague's lesson from a shared link) or may watch (a broadcast); 404 otherwise.
    */
   async findVisible(user: User, id: Types.ObjectId): Promise<LiveSession> {
-    const session = user.communityId ? await this.sessions.findById(user.communityId, id) : null;
+    const session = await this.sessions.findForAccount(user, id);
     if (!session || !this.sees(user, session)) throw new AppError(ErrorCode.NOT_FOUND, `no live session ${id}`);
     return session;
   }

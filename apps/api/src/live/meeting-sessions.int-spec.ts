@@ -128,7 +128,7 @@ describe(MeetingSessions.name, () => {
     const unknown = new Types.ObjectId();
     expect(await refusal(meetings.start(h, input({ memberIds: [unknown] })))).toEqual({
       code: 'BAD_REQUEST',
-      message: `not an account of this community that can take part: ${unknown.toHexString()}`,
+      message: `not an account that can take part: ${unknown.toHexString()}`,
     });
     const terminal = (await users.findOne({ username: 'terminal.1' }).lean().exec()) as User;
     expect((await refusal(meetings.start(h, input({ memberIds: [terminal._id] })))).code).toBe('BAD_REQUEST');

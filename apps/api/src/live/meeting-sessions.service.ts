@@ -2,10 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, type LiveSessionView, Role, SUBJECTS, type Subject } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import type { Types } from 'mongoose';
+import type { CommunityDirectory } from '../org/directory/community-directory';
 import { OrgDirectory } from '../org/directory/org-directory.service';
 import type { User } from '../org/schemas/user.schema';
 import { LiveSessionViewsService } from './live-session-views.service';
 import { LiveSessionRepository } from './repositories/live-session.repository';
+
+/** Where a meeting's people are looked up: the community's directory, or a wider one (a district's). */
+export type MeetingPeople = Pick<CommunityDirectory, 'user'>;
 
 /** What starting a meeting takes (the caller hosts it). */
 export interface StartMeetingInput {
@@ -14,8 +18,10 @@ export interface StartMeetingInput {
   subject: Subject;
   /** 1..9. */
   grade: number;
-  /** The members (besides the host): accounts of the community; the host is dropped if listed. */
+  /** The members (besides the host): accounts of `people`; the host is dropped if listed. */
   memberIds: Types.ObjectId[];
+  /** Who may be listed: by default the community's accounts; a research group passes its district's. */
+  people?: MeetingPeople;
   /** Who else may observe it (e.g. the group's observers); research officers and admins always may. */
   observerIds?: Types.ObjectId[];
   /** Planned length, 5..240 minutes. */
@@ -44,11 +50,12 @@ export class MeetingSessions {
   ) {}
 
   async start(host: User, input: StartMeetingInput, now = new Date()): Promise<LiveSessionView> {
-    if (!host.communityId?.equals(input.communityId)) {
-      throw new AppError(ErrorCode.FORBIDDEN, 'a meeting can only be hosted in your own community');
+    const people = input.people ?? (await this.directory.of(input.communityId));
+    if (!people.user(host._id)) {
+      throw new AppError(ErrorCode.FORBIDDEN, "a meeting can only be hosted by one of its community's people");
     }
     this.checkInput(input);
-    const memberIds = await this.members(host, input);
+    const memberIds = this.members(host, input, people);
     const session = await this.sessions.create({
       communityId: input.communityId,
       kind: 'meeting',
@@ -84,8 +91,8 @@ export class MeetingSessions {
     if (typeof input.record !== 'boolean') throw new AppError(ErrorCode.BAD_REQUEST, 'record: a boolean');
   }
 
-  /** The distinct members but the host: enabled people (no terminals) of the host's community. */
-  private async members(host: User, input: StartMeetingInput): Promise<Types.ObjectId[]> {
+  /** The distinct members but the host: enabled people (no terminals) of `input.people`. */
+  private members(host: User, input: StartMeetingInput, people: MeetingPeople): Types.ObjectId[] {
     const distinct = [...new Map(input.memberIds.map((id) => [id.toString(), id])).values()].filter(
       (id) => !id.equals(host._id),
     );
@@ -95,16 +102,12 @@ export class MeetingSessions {
         `a meeting has at most ${MEETING_MAX_MEMBERS} members besides the host`,
       );
     }
-    const directory = await this.directory.of(input.communityId);
     const refused = distinct.filter((id) => {
-      const user = directory.user(id);
+      const user = people.user(id);
       return !user || user.disabled || user.roles.includes(Role.TERMINAL);
     });
     if (refused.length) {
-      throw new AppError(
-        ErrorCode.BAD_REQUEST,
-        `not an account of this community that can take part: ${refused.map(String).join(', ')}`,
-      );
+      throw new AppError(ErrorCode.BAD_REQUEST, `not an account that can take part: ${refused.map(String).join(', ')}`);
     }
     return distinct;
   }

@@ -110,11 +110,29 @@ describe(`${resolveLessonRole.name} in a meeting (网络教研)`, () => {
     expect(resolveLessonRole(user([Role.SCHOOL_ADMIN]), meeting)).toBeNull();
   });
 
-  it('refuses terminals, assistants and other communities', () => {
+  it('refuses terminals, assistants and unlisted people of other communities', () => {
     expect(resolveLessonRole(user([Role.TERMINAL], { classroomId: invited }), meeting)).toBeNull();
     expect(resolveLessonRole(user([Role.ASSISTANT], { classroomId: invited }), meeting)).toBeNull();
-    const foreign = user([Role.TEACHER], { _id: member, communityId: new Types.ObjectId() });
-    expect(resolveLessonRole(foreign, meeting)).toBeNull();
+    const elsewhere = new Types.ObjectId();
+    for (const role of [Role.TEACHER, Role.RESEARCH_OFFICER, Role.COMMUNITY_ADMIN]) {
+      expect(resolveLessonRole(user([role], { communityId: elsewhere }), meeting, true)).toBeNull();
+    }
+  });
+
+  it('lets listed members and observers from another community of the district in', () => {
+    const elsewhere = new Types.ObjectId();
+    const guest = new Types.ObjectId();
+    const withGuest = { ...meeting, observerIds: [guest] };
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: member, communityId: elsewhere }), meeting)).toBe(
+      LessonRole.MEMBER,
+    );
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: guest, communityId: elsewhere }), withGuest)).toBe(
+      LessonRole.OBSERVER,
+    );
+    expect(canReadRecord(user([Role.TEACHER], { _id: member, communityId: elsewhere }), meeting, false)).toBe(true);
+    // Listing counts in meetings only: a lesson of another community stays closed.
+    const lesson = { ...session, kind: 'instant' as const, memberIds: [member], observerIds: [guest] };
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: guest, communityId: elsewhere }), lesson)).toBeNull();
   });
 
   it('makes member ids count only in meetings', () => {

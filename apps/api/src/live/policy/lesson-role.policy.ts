@@ -32,6 +32,16 @@ const sameCommunity = (user: LessonUser, session: LessonScope) =>
 const listedMember = (user: LessonUser, session: LessonScope) =>
   session.kind === 'meeting' && (session.memberIds ?? []).some((m) => m.equals(user._id));
 const listedIn = (ids: Types.ObjectId[] | undefined, user: LessonUser) => (ids ?? []).some((m) => m.equals(user._id));
+/**
+ * A meeting's host and listed members and observers may come from other communities of the
+ * district (a research group's people): the meeting's start checked them when it listed them.
+ */
+const listedInMeeting = (user: LessonUser, session: LessonScope) =>
+  session.kind === 'meeting' &&
+  (user._id.equals(session.leadTeacherId) || listedIn(session.memberIds, user) || listedIn(session.observerIds, user));
+/** The session's community, or a meeting that lists the account. */
+export const reachesSession = (user: LessonUser, session: LessonScope): boolean =>
+  sameCommunity(user, session) || listedInMeeting(user, session);
 /** A meeting is observed only by its own people and those who oversee research (a group's meeting is not public). */
 const observesMeeting = (user: LessonUser, session: LessonScope) =>
   user._id.equals(session.leadTeacherId) ||
@@ -46,10 +56,11 @@ const invitedClassroom = (user: LessonUser, session: LessonScope) =>
  * observe: the lead teacher leads, an invited classroom's terminal is that classroom, its
  * assistant assists; in a meeting (网络教研) its host leads and its listed members are MEMBERs.
  * Otherwise teachers, research officers and admins of the session's community may observe — a
- * meeting only its members, its listed observers, research officers and admins.
+ * meeting only its members, its listed observers (from any community: see `listedInMeeting`),
+ * research officers and admins.
  */
 export function resolveLessonRole(user: LessonUser, session: LessonScope, asObserver = false): LessonRole | null {
-  if (!sameCommunity(user, session)) return null;
+  if (!reachesSession(user, session)) return null;
   if (!asObserver) {
     if (user._id.equals(session.leadTeacherId)) return LessonRole.LEAD;
     if (listedMember(user, session)) return LessonRole.MEMBER;
@@ -70,7 +81,7 @@ export function isSessionAdmin(user: LessonUser, session: LessonScope): boolean 
  * assistants, a meeting's members, and anyone who attended (`attended`, e.g. observers).
  */
 export function canReadRecord(user: LessonUser, session: LessonScope, attended: boolean): boolean {
-  if (!sameCommunity(user, session)) return false;
+  if (!reachesSession(user, session)) return false;
   if (attended || isSessionAdmin(user, session)) return true;
   const role = resolveLessonRole(user, session);
   return (

@@ -4,6 +4,7 @@ import type { LessonEndReason, LiveSessionStatus } from '@tongke/contracts';
 import type { FilterQuery, Model, Types, UpdateQuery } from 'mongoose';
 import { lessonFactKey } from '../../insight/signals/insight-signal.keys';
 import { InsightSignals } from '../../insight/signals/insight-signals.service';
+import { type LessonUser, reachesSession } from '../policy/lesson-role.policy';
 import { LiveSession } from '../schemas/live-session.schema';
 import { SessionWriteLock } from '../session-index/session-write-lock.adapter';
 
@@ -90,6 +91,15 @@ export class LiveSessionRepository {
   async findById(communityId: Types.ObjectId, id: Types.ObjectId): Promise<LiveSession | null> {
     const found = await this.findByIdForService(id);
     return found?.communityId.equals(communityId) ? found : null;
+  }
+
+  /**
+   * A session of the account's community, or a meeting that lists the account as member or
+   * observer (a research group's people come from any community of the district).
+   */
+  async findForAccount(user: LessonUser, id: Types.ObjectId): Promise<LiveSession | null> {
+    const found = await this.findByIdForService(id);
+    return found && reachesSession(user, found) ? found : null;
   }
 
   /**

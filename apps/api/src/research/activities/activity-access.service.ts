@@ -56,16 +56,24 @@ export class ActivityAccess {
     return found;
   }
 
-  /** The groups of the caller's community they may read (all of them for admins and research officers), with their access. */
+  /**
+   * The groups the caller may read, with their access: those of their community (all of them for
+   * admins and research officers), and those they are a member of in the district's other communities.
+   */
   async readableGroups(user: User): Promise<{ group: ResearchGroup; access: GroupAccess }[]> {
     if (!user.communityId) return [];
+    const own = user.communityId;
     const [viewer, groups, community] = await Promise.all([
       this.research.viewerOf(user),
-      this.groups.findByCommunity(user.communityId),
-      this.directory.community(user.communityId),
+      this.groups.findByCommunity(own),
+      this.directory.community(own),
     ]);
     const district = community?.district ?? '';
-    return groups
+    const neighbours = district ? await this.directory.districtCommunities(district) : [];
+    const elsewhere = await Promise.all(
+      neighbours.filter((c) => !c._id.equals(own)).map((c) => this.groups.findForMember(c._id, user._id)),
+    );
+    return [...groups, ...elsewhere.flat()]
       .map((group) => ({ group, access: groupAccess(viewer, { ...group, district }) }))
       .filter((g) => g.access.read);
   }

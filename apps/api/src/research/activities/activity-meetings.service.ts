@@ -4,8 +4,9 @@ import { AppError } from '@tongke/core';
 import type { Types } from 'mongoose';
 import type { z } from 'zod';
 import { MEETING_MAX_MEMBERS, MeetingSessions } from '../../live/meeting-sessions.service';
-import { OrgDirectory } from '../../org/directory/org-directory.service';
 import type { User } from '../../org/schemas/user.schema';
+import type { DistrictPeople } from '../access/district-people.directory';
+import { ResearchPeople } from '../access/research-people.service';
 import type { ResearchGroup } from '../groups/research-group.schema';
 import { ActivityAccess } from './activity-access.service';
 import { ActivitySessionLinks } from './activity-session-links.service';
@@ -25,7 +26,7 @@ export class ActivityMeetings {
     private readonly access: ActivityAccess,
     private readonly meetings: MeetingSessions,
     private readonly links: ActivitySessionLinks,
-    private readonly directory: OrgDirectory,
+    private readonly people: ResearchPeople,
     private readonly views: ActivityViewsService,
   ) {}
 
@@ -52,16 +53,17 @@ export class ActivityMeetings {
   }
 
   /**
-   * Who takes part: the group's leads and members (enabled accounts) publish, up to the meeting's
+   * Who takes part (from any community of the district, like the group's members): the group's
+   * leads and members (enabled accounts) publish, up to the meeting's
    * limit (leads first); the rest of them and the group's observers may observe.
    */
   private async participants(
     group: ResearchGroup,
     hostId: Types.ObjectId,
-  ): Promise<{ memberIds: Types.ObjectId[]; observerIds: Types.ObjectId[] }> {
-    const directory = await this.directory.of(group.communityId);
+  ): Promise<{ memberIds: Types.ObjectId[]; observerIds: Types.ObjectId[]; people: DistrictPeople }> {
+    const people = await this.people.ofCommunity(group.communityId);
     const usable = group.members.filter((m) => {
-      const account = directory.user(m.userId);
+      const account = people.user(m.userId);
       return account !== undefined && !account.disabled && !m.userId.equals(hostId);
     });
     const publishers = usable
@@ -72,6 +74,7 @@ export class ActivityMeetings {
     return {
       memberIds: publishers.slice(0, MEETING_MAX_MEMBERS),
       observerIds: [...publishers.slice(MEETING_MAX_MEMBERS), ...observers],
+      people,
     };
   }
 }

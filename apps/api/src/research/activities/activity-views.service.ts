@@ -3,8 +3,8 @@ import type { ResearchActivityView } from '@tongke/contracts';
 import type { Types } from 'mongoose';
 import { LiveSessionRepository } from '../../live/repositories/live-session.repository';
 import type { LiveSession } from '../../live/schemas/live-session.schema';
-import type { CommunityDirectory } from '../../org/directory/community-directory';
-import { OrgDirectory } from '../../org/directory/org-directory.service';
+import type { PeopleLookup } from '../access/district-people.directory';
+import { ResearchPeople } from '../access/research-people.service';
 import { EvaluationRepository } from '../evaluations/evaluation.repository';
 import { personRef } from '../groups/research-group.views';
 import type { ResearchGroup } from '../groups/research-group.schema';
@@ -15,7 +15,7 @@ import type { ResearchActivity } from './research-activity.schema';
 
 /** What the views of a batch of activities (all of one community) are made from. */
 interface ViewContext {
-  directory: CommunityDirectory;
+  directory: PeopleLookup;
   groups: Map<string, ResearchGroup>;
   plans: Map<string, LessonPlan>;
   sessions: Map<string, LiveSession>;
@@ -55,7 +55,7 @@ function timelineFacts(
 @Injectable()
 export class ActivityViewsService {
   constructor(
-    private readonly directory: OrgDirectory,
+    private readonly people: ResearchPeople,
     private readonly plans: LessonPlanRepository,
     private readonly sessions: LiveSessionRepository,
     private readonly evaluations: EvaluationRepository,
@@ -95,7 +95,7 @@ export class ActivityViewsService {
     const communityId = activities[0].communityId;
     const sessionIds = ids(activities.map((a) => a.sessionId));
     const [directory, plans, sessions] = await Promise.all([
-      this.directory.of(communityId),
+      this.people.ofCommunity(communityId),
       this.plans.findByIds(communityId, ids(activities.map((a) => a.planId))),
       Promise.all(sessionIds.map((id) => this.sessions.findById(communityId, id))),
     ]);

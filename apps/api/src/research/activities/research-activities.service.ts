@@ -32,6 +32,9 @@ export type ReflectionBody = z.output<typeof reflectionSchema>;
 
 const oid = (id: string) => new Types.ObjectId(id);
 
+/** A group the caller may read, with what they may do in it. */
+type Readable = { group: ResearchGroup; access: { manage: boolean } };
+
 /** The reflection the client loaded: its time, none (null), or no check (undefined: last writer wins). */
 const baseOf = (body: ReflectionBody): Date | null | undefined =>
   body.baseAt === undefined || body.baseAt === null ? body.baseAt : new Date(body.baseAt);
@@ -52,15 +55,27 @@ export class ResearchActivitiesService {
     private readonly signals: InsightSignals,
   ) {}
 
-  /** The group's activities (readers of the group), or those of every group the caller may read in their community. */
+  /**
+   * The group's activities (readers of the group), or those of every group the caller may read
+   * (their community's, and the district's others they are a member of), by planned time.
+   */
   async list(user: User, query: ListActivitiesQuery): Promise<ResearchActivityView[]> {
     const readable = query.groupId
       ? [await this.research.group(user, oid(query.groupId))]
       : await this.access.readableGroups(user);
-    if (readable.length === 0) return [];
+    const byCommunity = new Map<string, Readable[]>();
+    for (const r of readable) {
+      const key = r.group.communityId.toHexString();
+      byCommunity.set(key, [...(byCommunity.get(key) ?? []), r]);
+    }
+    const views = await Promise.all([...byCommunity.values()].map((rs) => this.listIn(user, rs, query)));
+    return views.flat().sort((a, b) => a.plannedAt.localeCompare(b.plannedAt));
+  }
+
+  /** The activities of readable groups of one community. */
+  private async listIn(user: User, readable: Readable[], query: ListActivitiesQuery): Promise<ResearchActivityView[]> {
     const groups = readable.map((r) => r.group);
-    const communityId = groups[0].communityId;
-    const found = await this.activities.list(communityId, {
+    const found = await this.activities.list(groups[0].communityId, {
       groupIds: groups.map((g) => g._id),
       ...(query.from && { from: new Date(query.from) }),
       ...(query.to && { to: new Date(query.to) }),

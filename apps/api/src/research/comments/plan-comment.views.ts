@@ -1,9 +1,9 @@
 import type { PlanCommentView } from '@tongke/contracts';
-import type { CommunityDirectory } from '../../org/directory/community-directory';
+import type { PeopleLookup } from '../access/district-people.directory';
 import { personRef } from '../groups/research-group.views';
 import type { PlanComment } from './plan-comment.schema';
 
-export function toPlanCommentView(comment: PlanComment, directory: CommunityDirectory): PlanCommentView {
+export function toPlanCommentView(comment: PlanComment, directory: PeopleLookup): PlanCommentView {
   return {
     id: comment._id.toString(),
     planId: comment.planId.toString(),

@@ -8,9 +8,9 @@ import {
 } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
-import { OrgDirectory } from '../../org/directory/org-directory.service';
 import type { User } from '../../org/schemas/user.schema';
 import { found } from '../../org/shared/found';
+import { ResearchPeople } from '../access/research-people.service';
 import { ResearchAccess } from '../access/research-access.service';
 import { badAnchors } from './comment-anchor';
 import { PlanCommentRepository } from './plan-comment.repository';
@@ -25,7 +25,7 @@ export class PlanCommentsService {
   constructor(
     private readonly comments: PlanCommentRepository,
     private readonly access: ResearchAccess,
-    private readonly directory: OrgDirectory,
+    private readonly people: ResearchPeople,
   ) {}
 
   async list(user: User, planId: Types.ObjectId): Promise<PlanCommentView[]> {
@@ -83,7 +83,7 @@ export class PlanCommentsService {
   }
 
   private async views(communityId: Types.ObjectId, comments: PlanComment[]): Promise<PlanCommentView[]> {
-    const directory = await this.directory.of(communityId);
+    const directory = await this.people.ofCommunity(communityId);
     return comments.map((c) => toPlanCommentView(c, directory));
   }
 }

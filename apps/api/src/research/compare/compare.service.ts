@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ErrorCode, planDocId, type CompareView } from '@tongke/contracts';
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
-import { OrgDirectory } from '../../org/directory/org-directory.service';
 import type { User } from '../../org/schemas/user.schema';
+import { ResearchPeople } from '../access/research-people.service';
 import { ResearchAccess } from '../access/research-access.service';
 import { ActivityAccess, type AccessibleActivity } from '../activities/activity-access.service';
 import { ActivityViewsService } from '../activities/activity-views.service';
@@ -24,7 +24,7 @@ export class CompareService {
     private readonly views: ActivityViewsService,
     private readonly research: ResearchAccess,
     private readonly documents: CollabDocuments,
-    private readonly directory: OrgDirectory,
+    private readonly people: ResearchPeople,
     private readonly reports: EvaluationReportService,
   ) {}
 
@@ -51,7 +51,7 @@ export class CompareService {
     });
     if (!found) return undefined;
     const [directory, content] = await Promise.all([
-      this.directory.of(found.plan.communityId),
+      this.people.ofCommunity(found.plan.communityId),
       this.documents.readContent(planDocId(found.plan._id.toHexString())),
     ]);
     return { view: toLessonPlanView(found.plan, directory, found.planAccess), content };

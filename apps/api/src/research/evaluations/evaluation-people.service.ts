@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Types } from 'mongoose';
 import { OrgDirectory } from '../../org/directory/org-directory.service';
+import { ResearchPeople } from '../access/research-people.service';
 
 export interface PersonRef {
   id: string;
@@ -8,14 +9,20 @@ export interface PersonRef {
   schoolName?: string;
 }
 
-/** Names (and schools) of observers and commenters, from the cached org directory. */
+/** Names (and schools) of observers and commenters, from the district's cached org directories. */
 @Injectable()
 export class EvaluationPeople {
-  constructor(private readonly directory: OrgDirectory) {}
+  constructor(
+    private readonly directory: OrgDirectory,
+    private readonly people: ResearchPeople,
+  ) {}
 
-  /** A lookup for the given accounts; accounts outside the community (district admins) are read one by one. */
+  /**
+   * A lookup for the given accounts (of the district's communities, the community's own first); others
+   * (district admins) are read one by one.
+   */
   async lookup(communityId: Types.ObjectId, ids: Types.ObjectId[]): Promise<(id: Types.ObjectId) => PersonRef> {
-    const dir = await this.directory.of(communityId);
+    const dir = await this.people.ofCommunity(communityId);
     const refs = new Map<string, PersonRef>();
     for (const id of ids) {
       const key = id.toHexString();

@@ -1,4 +1,12 @@
-import type { ErrorBody, GroupCandidateView, LessonPlanView, ResearchGroupView } from '@tongke/contracts';
+import type {
+  ErrorBody,
+  GroupCandidateView,
+  JoinLessonResponse,
+  LessonPlanView,
+  LiveSessionView,
+  ResearchActivityView,
+  ResearchGroupView,
+} from '@tongke/contracts';
 import { type ApiTestApp, startApiTestApp } from '../../../../../test/support/api-test-app';
 import {
   otherDistrictTeacher,
@@ -23,6 +31,7 @@ describe(`${ResearchGroupsService.name} across the district`, () => {
     neighbour = await sameDistrictTeacher(t, DEMO_COMMUNITY.district);
     stranger = await otherDistrictTeacher(t);
     for (const u of LOGINS) auth.set(u, { Authorization: `Bearer ${await t.login(u)}` });
+    await t.publishNode('node-1', 0); // meetings are placed on a media node at the first join
   });
 
   afterAll(async () => {
@@ -114,6 +123,55 @@ describe(`${ResearchGroupsService.name} across the district`, () => {
     expect((led.body as ResearchGroupView).lead).toEqual({ id: neighbour.userId, name: '邻校老师' });
     const asLead = await t.http.get(url).set(neighbour.auth).expect(200);
     expect(asLead.body).toMatchObject({ myRole: 'lead', canManage: true });
+  });
+
+  async function meetingActivity(groupId: string, auth: { Authorization: string }): Promise<ResearchActivityView> {
+    const body = { groupId, kind: 'meeting', title: '跨校网络教研', subject: 'music', grade: 4 };
+    const res = await t.http
+      .post('/api/research/activities')
+      .set(auth)
+      .send({ ...body, plannedAt: '2026-03-10T08:00:00+08:00' })
+      .expect(201);
+    return res.body as ResearchActivityView;
+  }
+
+  it('lists a neighbour’s activities with their names and brings them into the group’s meeting', async () => {
+    const group = await createGroup('music.li', { members: [{ userId: neighbour.userId, role: 'member' }] });
+    const activity = await meetingActivity(group.id, neighbour.auth);
+    expect(activity.teacher).toEqual({ id: neighbour.userId, name: '邻校老师' });
+    const listed = await t.http.get('/api/research/activities').set(neighbour.auth).expect(200);
+    expect((listed.body as ResearchActivityView[]).map((a) => a.id)).toContain(activity.id);
+
+    const started = await t.http
+      .post(`/api/research/activities/${activity.id}/meeting`)
+      .set(as('music.li'))
+      .send({})
+      .expect(201);
+    const sessionId = (started.body as ResearchActivityView).sessionId!;
+    const seen = await t.http.get(`/api/live-sessions/${sessionId}`).set(neighbour.auth).expect(200);
+    expect(seen.body).toMatchObject({ kind: 'meeting', myRole: 'member', communityId: DEMO.community });
+    const joined = await t.http.post(`/api/live-sessions/${sessionId}/join`).set(neighbour.auth).send({}).expect(200);
+    expect((joined.body as JoinLessonResponse).role).toBe('member');
+    await t.http.get(`/api/live-sessions/${sessionId}`).set(stranger.auth).expect(404);
+    await t.http.post(`/api/live-sessions/${sessionId}/join`).set(stranger.auth).send({}).expect(404);
+  });
+
+  it('lets a member from another community host the group’s meeting, named in it', async () => {
+    const group = await createGroup('music.li', { members: [{ userId: neighbour.userId, role: 'member' }] });
+    const activity = await meetingActivity(group.id, neighbour.auth);
+    const started = await t.http
+      .post(`/api/research/activities/${activity.id}/meeting`)
+      .set(neighbour.auth)
+      .send({})
+      .expect(201);
+    const sessionId = (started.body as ResearchActivityView).sessionId!;
+    const seen = await t.http.get(`/api/live-sessions/${sessionId}`).set(as('music.li')).expect(200);
+    expect(seen.body as LiveSessionView).toMatchObject({
+      myRole: 'member',
+      leadTeacher: { id: neighbour.userId, name: '邻校老师' },
+    });
+    const hosted = await t.http.post(`/api/live-sessions/${sessionId}/join`).set(neighbour.auth).send({}).expect(200);
+    expect((hosted.body as JoinLessonResponse).role).toBe('lead');
   });
 
   it('never takes in, nor shows anything to, a user of another district', async () => {

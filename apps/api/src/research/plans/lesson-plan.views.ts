@@ -1,13 +1,9 @@
 import type { CollabAccess, LessonPlanView } from '@tongke/contracts';
-import type { CommunityDirectory } from '../../org/directory/community-directory';
+import type { PeopleLookup } from '../access/district-people.directory';
 import { personRef } from '../groups/research-group.views';
 import type { LessonPlan } from './lesson-plan.schema';
 
-export function toLessonPlanView(
-  plan: LessonPlan,
-  directory: CommunityDirectory,
-  access: CollabAccess,
-): LessonPlanView {
+export function toLessonPlanView(plan: LessonPlan, directory: PeopleLookup, access: CollabAccess): LessonPlanView {
   return {
     id: plan._id.toString(),
     communityId: plan.communityId.toString(),

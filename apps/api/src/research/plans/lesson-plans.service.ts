@@ -11,10 +11,10 @@ import {
 import { EMPTY_PLAN_CONTENT, encodePlanContent, type PlanContent } from '@tongke/contracts/research/plan-doc';
 import { AppError } from '@tongke/core';
 import { Types } from 'mongoose';
-import { OrgDirectory } from '../../org/directory/org-directory.service';
 import type { User } from '../../org/schemas/user.schema';
 import { contentDisposition } from '../../live/content-disposition';
 import { found } from '../../org/shared/found';
+import { ResearchPeople } from '../access/research-people.service';
 import { ResearchAccess, type AccessiblePlan } from '../access/research-access.service';
 import { ResearchActivityRepository } from '../activities/research-activity.repository';
 import { CollabDocuments } from '../collab/collab-documents.service';
@@ -36,7 +36,7 @@ export class LessonPlansService {
   constructor(
     private readonly plans: LessonPlanRepository,
     private readonly access: ResearchAccess,
-    private readonly directory: OrgDirectory,
+    private readonly people: ResearchPeople,
     private readonly documents: CollabDocuments,
     private readonly templates: PlanTemplatesService,
     private readonly comments: PlanCommentRepository,
@@ -46,7 +46,7 @@ export class LessonPlansService {
 
   async list(user: User, groupId: Types.ObjectId): Promise<LessonPlanView[]> {
     const { group, access } = await this.access.group(user, groupId);
-    const directory = await this.directory.of(group.communityId);
+    const directory = await this.people.ofCommunity(group.communityId);
     const plans = await this.plans.findByGroup(group.communityId, group._id);
     const planAccess = access.edit ? 'edit' : 'read';
     return plans.map((p) => toLessonPlanView(p, directory, planAccess));
@@ -131,14 +131,14 @@ export class LessonPlansService {
   async exportDocx(user: User, id: Types.ObjectId): Promise<{ fileName: string; data: Buffer }> {
     const { plan } = await this.access.plan(user, id);
     const content = await this.documents.readContent(planDocId(id.toHexString()));
-    const directory = await this.directory.of(plan.communityId);
+    const directory = await this.people.ofCommunity(plan.communityId);
     const meta = { ...plan, authorName: directory.displayName(plan.authorId) };
     const data = await planDocx(meta, content, checkHomework(plan.grade, content.homework));
     return { fileName: `${plan.title.replace(/[\\/:*?"<>|\r\n]+/g, '_')}.docx`, data };
   }
 
   private async view(found: AccessiblePlan): Promise<LessonPlanView> {
-    return toLessonPlanView(found.plan, await this.directory.of(found.plan.communityId), found.planAccess);
+    return toLessonPlanView(found.plan, await this.people.ofCommunity(found.plan.communityId), found.planAccess);
   }
 
   private async initialContent(user: User, body: CreatePlanBody): Promise<PlanContent> {
