@@ -171,6 +171,11 @@ export class ResourceRepository extends TenantRepository<Resource> {
     await this.model.updateMany({ _id: { $in: ids }, communityId }, update).exec();
   }
 
+  /** Lets an account of another community see the community's resource (see Resource.guestIds). */
+  async addGuest(communityId: Types.ObjectId, id: Types.ObjectId, userId: Types.ObjectId): Promise<void> {
+    await this.model.updateOne({ _id: id, communityId }, { $addToSet: { guestIds: userId } }).exec();
+  }
+
   /** Adds to a counter (views, downloads, favourites). */
   async increment(
     communityId: Types.ObjectId,

@@ -102,6 +102,13 @@ export class Resource {
   @Prop({ type: [MongooseSchema.Types.ObjectId], default: undefined })
   audienceIds?: Types.ObjectId[];
 
+  /**
+   * Accounts of other communities who also see it (ready): a research group's members from the
+   * district's other communities, for the recordings of the group's lessons they evaluate.
+   */
+  @Prop({ type: [MongooseSchema.Types.ObjectId], default: undefined })
+  guestIds?: Types.ObjectId[];
+
   @Prop({ type: String, required: true, enum: RESOURCE_STATUSES, default: 'processing' })
   status!: ResourceStatus;
 

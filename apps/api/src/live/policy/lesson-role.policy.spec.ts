@@ -130,9 +130,13 @@ describe(`${resolveLessonRole.name} in a meeting (网络教研)`, () => {
       LessonRole.OBSERVER,
     );
     expect(canReadRecord(user([Role.TEACHER], { _id: member, communityId: elsewhere }), meeting, false)).toBe(true);
-    // Listing counts in meetings only: a lesson of another community stays closed.
+    // A lesson of another community: its listed observers observe (only), member ids count for nothing.
     const lesson = { ...session, kind: 'instant' as const, memberIds: [member], observerIds: [guest] };
-    expect(resolveLessonRole(user([Role.TEACHER], { _id: guest, communityId: elsewhere }), lesson)).toBeNull();
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: guest, communityId: elsewhere }), lesson)).toBe(
+      LessonRole.OBSERVER,
+    );
+    expect(resolveLessonRole(user([Role.TEACHER], { _id: member, communityId: elsewhere }), lesson)).toBeNull();
+    expect(resolveLessonRole(user([Role.ASSISTANT], { _id: guest, communityId: elsewhere }), lesson)).toBeNull();
   });
 
   it('makes member ids count only in meetings', () => {

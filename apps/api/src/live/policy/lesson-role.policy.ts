@@ -17,7 +17,10 @@ export interface LessonScope {
   /** `meeting` (网络教研): no classrooms; `memberIds` join as MEMBER. */
   kind?: LiveSessionKind;
   memberIds?: Types.ObjectId[];
-  /** `meeting`: who else may observe (besides research officers and admins). */
+  /**
+   * Who else may observe: a meeting's (besides research officers and admins), or accounts of other
+   * communities let into a lesson (a research group's members observing the group's lesson).
+   */
   observerIds?: Types.ObjectId[];
 }
 
@@ -33,15 +36,15 @@ const listedMember = (user: LessonUser, session: LessonScope) =>
   session.kind === 'meeting' && (session.memberIds ?? []).some((m) => m.equals(user._id));
 const listedIn = (ids: Types.ObjectId[] | undefined, user: LessonUser) => (ids ?? []).some((m) => m.equals(user._id));
 /**
- * A meeting's host and listed members and observers may come from other communities of the
- * district (a research group's people): the meeting's start checked them when it listed them.
+ * Listed people may come from other communities of the district (a research group's): a meeting's
+ * host, members and observers (its start checked them), and any session's listed observers.
  */
-const listedInMeeting = (user: LessonUser, session: LessonScope) =>
-  session.kind === 'meeting' &&
-  (user._id.equals(session.leadTeacherId) || listedIn(session.memberIds, user) || listedIn(session.observerIds, user));
-/** The session's community, or a meeting that lists the account. */
+const listedPerson = (user: LessonUser, session: LessonScope) =>
+  listedIn(session.observerIds, user) ||
+  (session.kind === 'meeting' && (user._id.equals(session.leadTeacherId) || listedIn(session.memberIds, user)));
+/** The session's community, or a session that lists the account. */
 export const reachesSession = (user: LessonUser, session: LessonScope): boolean =>
-  sameCommunity(user, session) || listedInMeeting(user, session);
+  sameCommunity(user, session) || listedPerson(user, session);
 /** A meeting is observed only by its own people and those who oversee research (a group's meeting is not public). */
 const observesMeeting = (user: LessonUser, session: LessonScope) =>
   user._id.equals(session.leadTeacherId) ||
@@ -55,9 +58,9 @@ const invitedClassroom = (user: LessonUser, session: LessonScope) =>
  * The lesson role an account joins with, or null if it may not join. Unless it asks to
  * observe: the lead teacher leads, an invited classroom's terminal is that classroom, its
  * assistant assists; in a meeting (网络教研) its host leads and its listed members are MEMBERs.
- * Otherwise teachers, research officers and admins of the session's community may observe — a
- * meeting only its members, its listed observers (from any community: see `listedInMeeting`),
- * research officers and admins.
+ * Otherwise teachers, research officers and admins of the session's community, and its listed
+ * observers of other communities, may observe — a meeting only its members, its listed observers,
+ * research officers and admins (listed people from any community: see `listedPerson`).
  */
 export function resolveLessonRole(user: LessonUser, session: LessonScope, asObserver = false): LessonRole | null {
   if (!reachesSession(user, session)) return null;

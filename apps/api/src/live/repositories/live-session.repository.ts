@@ -257,6 +257,13 @@ export class LiveSessionRepository {
     return this.findById(communityId, id);
   }
 
+  /** Lists an account (e.g. of another community) as one who may observe; false if it is not in the community. */
+  async addObserver(communityId: Types.ObjectId, id: Types.ObjectId, userId: Types.ObjectId): Promise<boolean> {
+    const added = await this.updateIf(communityId, id, () => true, { $addToSet: { observerIds: userId } });
+    await this.written([id]);
+    return added;
+  }
+
   /** Opens or closes the lesson to view-only audiences; false if it is not in the community. */
   async setBroadcast(communityId: Types.ObjectId, id: Types.ObjectId, broadcast: boolean): Promise<boolean> {
     const set = await this.updateIf(communityId, id, () => true, { $set: { broadcast } });

@@ -9,6 +9,7 @@ import { groupAccess, type GroupAccess } from '../access/research-access.policy'
 import { ResearchAccess, type AccessibleGroup } from '../access/research-access.service';
 import { ResearchGroupRepository } from '../groups/research-group.repository';
 import type { ResearchGroup } from '../groups/research-group.schema';
+import { ActivityGuests } from './activity-guests.service';
 import { ResearchActivityRepository } from './research-activity.repository';
 import type { ResearchActivity } from './research-activity.schema';
 
@@ -33,15 +34,20 @@ export class ActivityAccess {
     private readonly activities: ResearchActivityRepository,
     private readonly groups: ResearchGroupRepository,
     private readonly directory: OrgDirectory,
+    private readonly guests: ActivityGuests,
   ) {}
 
-  /** The activity if the caller may read its group (404 otherwise). */
+  /**
+   * The activity if the caller may read its group (404 otherwise). A reader from another community
+   * of the district is let into its lesson and recording (ActivityGuests).
+   */
   async activity(user: User, id: Types.ObjectId): Promise<AccessibleActivity> {
     const activity = await this.activities.findByIdForAccess(id);
     if (!activity) throw notFound('research activity', id);
     const found = await this.research.group(user, activity.groupId).catch((err: unknown) => {
       throw err instanceof AppError && err.code === ErrorCode.NOT_FOUND ? notFound('research activity', id) : err;
     });
+    await this.guests.admit(user, activity);
     const isTeacher = activity.teacherId.equals(user._id);
     const isLead = found.access.role === 'lead';
     return { ...found, activity, isTeacher, isLead, canManage: isTeacher || found.access.manage };

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { InsightSignalsModule } from '../../insight/signals/insight-signals.module';
+import { ResourcesModule } from '../../library/resources/resources.module';
 import { LiveModule } from '../../live/live.module';
 import { RedisLock } from '../../live/redis-lock.adapter';
 import { OrgDirectoryModule } from '../../org/directory/org-directory.module';
@@ -8,6 +9,7 @@ import { ResearchAccessModule } from '../access/research-access.module';
 import { EvaluationStoreModule } from '../evaluations/evaluation-store.module';
 import { RubricStoreModule } from '../rubrics/rubric-store.module';
 import { ActivityAccess } from './activity-access.service';
+import { ActivityGuests } from './activity-guests.service';
 import { ActivityMeetings } from './activity-meetings.service';
 import { ActivitySessionLinks } from './activity-session-links.service';
 import { ActivityStartLock } from './activity-start-lock.service';
@@ -26,12 +28,14 @@ import { ResearchActivityStoreModule } from './research-activity-store.module';
     EvaluationStoreModule,
     RubricStoreModule,
     LiveModule,
+    ResourcesModule,
     InsightSignalsModule,
   ],
   controllers: [ResearchActivitiesController],
   providers: [
     RedisLock,
     ActivityStartLock,
+    ActivityGuests,
     ActivityAccess,
     ActivityViewsService,
     ActivitySessionLinks,

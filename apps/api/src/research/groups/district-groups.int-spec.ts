@@ -7,12 +7,16 @@ import type {
   ResearchActivityView,
   ResearchGroupView,
 } from '@tongke/contracts';
+import { Types } from 'mongoose';
 import { type ApiTestApp, startApiTestApp } from '../../../../../test/support/api-test-app';
 import {
+  createResource,
   otherDistrictTeacher,
+  publish,
   sameDistrictTeacher,
   type Outsider,
 } from '../../library/resources/testing/library-test.support';
+import { LiveSessionRepository } from '../../live/repositories/live-session.repository';
 import { DEMO } from '../../org/testing/org-test.support';
 import { DEMO_COMMUNITY } from '../../seed/demo-district.data';
 import { ResearchGroupsService } from './research-groups.service';
@@ -172,6 +176,48 @@ describe(`${ResearchGroupsService.name} across the district`, () => {
     });
     const hosted = await t.http.post(`/api/live-sessions/${sessionId}/join`).set(neighbour.auth).send({}).expect(200);
     expect((hosted.body as JoinLessonResponse).role).toBe('lead');
+  });
+
+  it('lets a neighbour member observe the group’s lesson and watch its recording once they open it', async () => {
+    const group = await createGroup('music.li', { members: [{ userId: neighbour.userId, role: 'member' }] });
+    const body = { groupId: group.id, kind: 'lesson-study', title: '跨校一课双研', subject: 'music', grade: 4 };
+    const created = await t.http
+      .post('/api/research/activities')
+      .set(as('music.li'))
+      .send({ ...body, plannedAt: '2026-03-10T08:00:00+08:00' })
+      .expect(201);
+    const activityUrl = `/api/research/activities/${(created.body as ResearchActivityView).id}`;
+    const started = await t.http
+      .post(`${activityUrl}/lesson`)
+      .set(as('music.li'))
+      .send({ classroomIds: [DEMO.classroom.tanghe] })
+      .expect(201);
+    const sessionId = (started.body as ResearchActivityView).sessionId!;
+    const join = (who: { Authorization: string }) =>
+      t.http.post(`/api/live-sessions/${sessionId}/join`).set(who).send({ as: 'observer' });
+    await join(neighbour.auth).expect(404); // another community's lesson, until they come through the group
+
+    await t.http.get(activityUrl).set(neighbour.auth).expect(200);
+    expect((await join(neighbour.auth).expect(200)).body as JoinLessonResponse).toMatchObject({ role: 'observer' });
+    const seen = await t.http.get(`/api/live-sessions/${sessionId}`).set(neighbour.auth).expect(200);
+    expect(seen.body).toMatchObject({ kind: 'instant', myRole: 'observer' });
+    await join(stranger.auth).expect(404);
+
+    const recording = await createResource(
+      t,
+      { communityId: DEMO.community, userId: DEMO.user.musicLi },
+      { title: '跨校一课双研 录像', subject: 'music', grade: 4 },
+    );
+    await publish(t, recording);
+    await t.app
+      .get(LiveSessionRepository)
+      .setResourceId(new Types.ObjectId(DEMO.community), new Types.ObjectId(sessionId), recording._id);
+    const playback = `/api/library/resources/${recording._id.toHexString()}/playback`;
+    await t.http.get(playback).set(neighbour.auth).expect(404);
+    const view = await t.http.get(activityUrl).set(neighbour.auth).expect(200);
+    expect((view.body as ResearchActivityView).resourceId).toBe(recording._id.toHexString());
+    await t.http.get(playback).set(neighbour.auth).expect(200);
+    await t.http.get(playback).set(stranger.auth).expect(404);
   });
 
   it('never takes in, nor shows anything to, a user of another district', async () => {

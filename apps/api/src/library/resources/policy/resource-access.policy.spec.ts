@@ -69,6 +69,13 @@ describe('resource access policy', () => {
     expect(seeing(item('public'))).toEqual(Object.keys(V).sort());
   });
 
+  it('adds its listed guests of other communities once it is ready (a research group’s lesson recording)', () => {
+    const guested = { ...item('community'), guestIds: [V.neighbourTeacher.id] };
+    expect(seeing(guested)).toEqual([...members, 'neighbourTeacher'].sort());
+    expect(canSeeItem(V.neighbourTeacher, { ...guested, status: 'processing' })).toBe(false);
+    expect(canEditItem(V.neighbourTeacher, guested)).toBe(false);
+  });
+
   it.each<ResourceStatus>(['processing', 'failed'])('shows a %s resource only to its creator and managers', (s) => {
     expect(seeing(item('public', s))).toEqual([...editors].sort());
   });

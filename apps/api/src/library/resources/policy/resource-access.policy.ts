@@ -22,6 +22,8 @@ export interface LibraryItem {
   createdBy: Types.ObjectId;
   /** Restricted to these accounts (plus research officers of its community and its admins), whatever `visibility` says. */
   audienceIds?: Types.ObjectId[];
+  /** Accounts of other communities who also see it once ready (research group guests). */
+  guestIds?: Types.ObjectId[];
 }
 
 /**
@@ -82,7 +84,7 @@ function inRestrictedAudience(viewer: LibraryViewer, item: LibraryItem & { audie
  * May find and open it. Ready items: members of its community; with `district` visibility every
  * community of its district; `public` everyone signed in. Restricted items (`audienceIds`, a
  * private meeting's recording) only their listed accounts and research officers of their
- * community, whatever their visibility. Items still processing (or failed), and restricted ones
+ * community, whatever their visibility. Listed guests (`guestIds`) of other communities too. Items still processing (or failed), and restricted ones
  * too: those who may edit them.
  */
 export function canSeeItem(viewer: LibraryViewer, item: LibraryItem): boolean {
@@ -90,6 +92,7 @@ export function canSeeItem(viewer: LibraryViewer, item: LibraryItem): boolean {
   if (item.status !== 'ready') return false;
   if (item.audienceIds) return inRestrictedAudience(viewer, { ...item, audienceIds: item.audienceIds });
   if (viewer.communityId?.equals(item.communityId)) return true;
+  if (item.guestIds?.some((id) => id.equals(viewer.id))) return true;
   if (item.visibility === 'district') return viewer.district !== undefined && viewer.district === item.district;
   return item.visibility === 'public';
 }
