@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Role } from '@tongke/contracts/org';
 import { canCreateGroups, choosesCommunity } from './group-access';
-import { emptyGroupForm, toCreateGroupRequest, toCreatePlanRequest } from './group-form';
+import { candidateLabel, emptyGroupForm, toCreateGroupRequest, toCreatePlanRequest } from './group-form';
 
 describe('research group forms', () => {
   it('builds the create-group request with sorted grades and members once each', () => {
@@ -76,5 +76,16 @@ describe('district admin group creation', () => {
       members: [{ userId: 'm1', role: 'member' }],
     });
     expect(toCreateGroupRequest(named)).not.toHaveProperty('leadId');
+  });
+});
+
+describe(candidateLabel.name, () => {
+  const person = { id: 'u1', name: '王老师', communityId: 'c1', communityName: '城乡联盟', canEdit: true };
+
+  it('names the school, and the community when it is not the group’s', () => {
+    expect(candidateLabel({ ...person, schoolName: '实验小学' }, 'c1')).toBe('王老师（实验小学）');
+    expect(candidateLabel({ ...person, schoolName: '邻校小学' }, 'c2')).toBe('王老师（邻校小学 · 城乡联盟）');
+    expect(candidateLabel(person, 'c1')).toBe('王老师');
+    expect(candidateLabel(person, 'c2')).toBe('王老师（城乡联盟）');
   });
 });

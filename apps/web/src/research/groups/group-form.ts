@@ -1,4 +1,4 @@
-import type { CreateGroupRequest, CreatePlanRequest, GroupKind, Subject } from '@tongke/contracts';
+import type { CreateGroupRequest, CreatePlanRequest, GroupCandidateView, GroupKind, Subject } from '@tongke/contracts';
 import { RESEARCH_LIMITS } from '@tongke/contracts/research/research-values';
 
 /** The 新建教研组 form on /research. */
@@ -79,4 +79,13 @@ export function toCreatePlanRequest(groupId: string, form: NewPlanForm): CreateP
     grade: form.grade,
     ...(form.templateId && { templateId: form.templateId }),
   };
+}
+
+/**
+ * How a candidate reads in the pickers: name（school）, and the community too when it is another
+ * community of the district than the group's (`home`; the API lists the group's community first).
+ */
+export function candidateLabel(c: GroupCandidateView, home: string | undefined): string {
+  const where = [c.schoolName, c.communityId !== home ? c.communityName : undefined].filter(Boolean).join(' · ');
+  return where ? `${c.name}（${where}）` : c.name;
 }
