@@ -11,10 +11,21 @@ import { LessonPlanRepository } from '../plans/lesson-plan.repository';
 import type { LessonPlan } from '../plans/lesson-plan.schema';
 import { groupAccess, planAccess, type GroupAccess, type ResearchViewer } from './research-access.policy';
 
-export interface AccessibleGroup {
-  viewer: ResearchViewer;
+/** A group the caller may read, with what they may do in it. */
+export interface ReadableGroup {
   group: ResearchGroup;
   access: GroupAccess;
+}
+
+export interface AccessibleGroup extends ReadableGroup {
+  viewer: ResearchViewer;
+}
+
+/** A community whose groups a listing covers: all of them (`all`), or only those the caller is a member of. */
+export interface GroupListScope {
+  id: Types.ObjectId;
+  district: string;
+  all: boolean;
 }
 
 export interface AccessiblePlan extends AccessibleGroup {
@@ -54,6 +65,33 @@ export class ResearchAccess {
     const access = groupAccess(viewer, { ...group, district: community?.district ?? '' });
     if (!access.read) throw notFound('research group', groupId);
     return { viewer, group, access };
+  }
+
+  /**
+   * A caller's own community (all its groups when `all`: admins and research officers read every
+   * one) and the district's other communities, where only the groups they are a member of count.
+   */
+  async communityScopes(own: Types.ObjectId, district: string, all: boolean): Promise<GroupListScope[]> {
+    const neighbours = district ? await this.directory.districtCommunities(district) : [];
+    return [
+      { id: own, district, all },
+      ...neighbours.filter((c) => !c._id.equals(own)).map((c) => ({ id: c._id, district, all: false })),
+    ];
+  }
+
+  /** The groups of the scopes the viewer may read, with their access. */
+  async readableIn(viewer: ResearchViewer, scopes: GroupListScope[]): Promise<ReadableGroup[]> {
+    const items: ReadableGroup[] = [];
+    for (const scope of scopes) {
+      const groups = scope.all
+        ? await this.groups.findByCommunity(scope.id)
+        : await this.groups.findForMember(scope.id, viewer.id);
+      for (const group of groups) {
+        const access = groupAccess(viewer, { ...group, district: scope.district });
+        if (access.read) items.push({ group, access });
+      }
+    }
+    return items;
   }
 
   /** The group if the caller may edit in it (leads and members); 403 for other readers. */

@@ -5,10 +5,7 @@ import type { Types } from 'mongoose';
 import { OrgDirectory } from '../../org/directory/org-directory.service';
 import { notFound } from '../../org/shared/found';
 import type { User } from '../../org/schemas/user.schema';
-import { groupAccess, type GroupAccess } from '../access/research-access.policy';
-import { ResearchAccess, type AccessibleGroup } from '../access/research-access.service';
-import { ResearchGroupRepository } from '../groups/research-group.repository';
-import type { ResearchGroup } from '../groups/research-group.schema';
+import { ResearchAccess, type AccessibleGroup, type ReadableGroup } from '../access/research-access.service';
 import { ActivityGuests } from './activity-guests.service';
 import { ResearchActivityRepository } from './research-activity.repository';
 import type { ResearchActivity } from './research-activity.schema';
@@ -32,7 +29,6 @@ export class ActivityAccess {
   constructor(
     private readonly research: ResearchAccess,
     private readonly activities: ResearchActivityRepository,
-    private readonly groups: ResearchGroupRepository,
     private readonly directory: OrgDirectory,
     private readonly guests: ActivityGuests,
   ) {}
@@ -66,21 +62,13 @@ export class ActivityAccess {
    * The groups the caller may read, with their access: those of their community (all of them for
    * admins and research officers), and those they are a member of in the district's other communities.
    */
-  async readableGroups(user: User): Promise<{ group: ResearchGroup; access: GroupAccess }[]> {
+  async readableGroups(user: User): Promise<ReadableGroup[]> {
     if (!user.communityId) return [];
-    const own = user.communityId;
-    const [viewer, groups, community] = await Promise.all([
+    const [viewer, community] = await Promise.all([
       this.research.viewerOf(user),
-      this.groups.findByCommunity(own),
-      this.directory.community(own),
+      this.directory.community(user.communityId),
     ]);
-    const district = community?.district ?? '';
-    const neighbours = district ? await this.directory.districtCommunities(district) : [];
-    const elsewhere = await Promise.all(
-      neighbours.filter((c) => !c._id.equals(own)).map((c) => this.groups.findForMember(c._id, user._id)),
-    );
-    return [...groups, ...elsewhere.flat()]
-      .map((group) => ({ group, access: groupAccess(viewer, { ...group, district }) }))
-      .filter((g) => g.access.read);
+    const scopes = await this.research.communityScopes(user.communityId, community?.district ?? '', true);
+    return this.research.readableIn(viewer, scopes);
   }
 }

@@ -13,7 +13,7 @@ import { activityFactKey } from '../../insight/signals/insight-signal.keys';
 import { InsightSignals } from '../../insight/signals/insight-signals.service';
 import { badReference } from '../../org/shared/found';
 import type { User } from '../../org/schemas/user.schema';
-import { ResearchAccess } from '../access/research-access.service';
+import { ResearchAccess, type ReadableGroup } from '../access/research-access.service';
 import { EvaluationRepository } from '../evaluations/evaluation.repository';
 import { TimedCommentRepository } from '../evaluations/timed-comment.repository';
 import type { ResearchGroup } from '../groups/research-group.schema';
@@ -31,9 +31,6 @@ export type UpdateActivityBody = z.output<typeof updateActivitySchema>;
 export type ReflectionBody = z.output<typeof reflectionSchema>;
 
 const oid = (id: string) => new Types.ObjectId(id);
-
-/** A group the caller may read, with what they may do in it. */
-type Readable = { group: ResearchGroup; access: { manage: boolean } };
 
 /** The reflection the client loaded: its time, none (null), or no check (undefined: last writer wins). */
 const baseOf = (body: ReflectionBody): Date | null | undefined =>
@@ -63,7 +60,7 @@ export class ResearchActivitiesService {
     const readable = query.groupId
       ? [await this.research.group(user, oid(query.groupId))]
       : await this.access.readableGroups(user);
-    const byCommunity = new Map<string, Readable[]>();
+    const byCommunity = new Map<string, ReadableGroup[]>();
     for (const r of readable) {
       const key = r.group.communityId.toHexString();
       byCommunity.set(key, [...(byCommunity.get(key) ?? []), r]);
@@ -73,7 +70,11 @@ export class ResearchActivitiesService {
   }
 
   /** The activities of readable groups of one community. */
-  private async listIn(user: User, readable: Readable[], query: ListActivitiesQuery): Promise<ResearchActivityView[]> {
+  private async listIn(
+    user: User,
+    readable: ReadableGroup[],
+    query: ListActivitiesQuery,
+  ): Promise<ResearchActivityView[]> {
     const groups = readable.map((r) => r.group);
     const found = await this.activities.list(groups[0].communityId, {
       groupIds: groups.map((g) => g._id),

@@ -139,6 +139,12 @@ describe(`${ResearchGroupsService.name} across the district`, () => {
     return res.body as ResearchActivityView;
   }
 
+  /** Opens the activity's meeting as `host`; answers its live session's id. */
+  async function startMeeting(activityId: string, host: { Authorization: string }): Promise<string> {
+    const res = await t.http.post(`/api/research/activities/${activityId}/meeting`).set(host).send({}).expect(201);
+    return (res.body as ResearchActivityView).sessionId!;
+  }
+
   it('lists a neighbour’s activities with their names and brings them into the group’s meeting', async () => {
     const group = await createGroup('music.li', { members: [{ userId: neighbour.userId, role: 'member' }] });
     const activity = await meetingActivity(group.id, neighbour.auth);
@@ -146,12 +152,7 @@ describe(`${ResearchGroupsService.name} across the district`, () => {
     const listed = await t.http.get('/api/research/activities').set(neighbour.auth).expect(200);
     expect((listed.body as ResearchActivityView[]).map((a) => a.id)).toContain(activity.id);
 
-    const started = await t.http
-      .post(`/api/research/activities/${activity.id}/meeting`)
-      .set(as('music.li'))
-      .send({})
-      .expect(201);
-    const sessionId = (started.body as ResearchActivityView).sessionId!;
+    const sessionId = await startMeeting(activity.id, as('music.li'));
     const seen = await t.http.get(`/api/live-sessions/${sessionId}`).set(neighbour.auth).expect(200);
     expect(seen.body).toMatchObject({ kind: 'meeting', myRole: 'member', communityId: DEMO.community });
     const joined = await t.http.post(`/api/live-sessions/${sessionId}/join`).set(neighbour.auth).send({}).expect(200);
@@ -163,12 +164,7 @@ describe(`${ResearchGroupsService.name} across the district`, () => {
   it('lets a member from another community host the group’s meeting, named in it', async () => {
     const group = await createGroup('music.li', { members: [{ userId: neighbour.userId, role: 'member' }] });
     const activity = await meetingActivity(group.id, neighbour.auth);
-    const started = await t.http
-      .post(`/api/research/activities/${activity.id}/meeting`)
-      .set(neighbour.auth)
-      .send({})
-      .expect(201);
-    const sessionId = (started.body as ResearchActivityView).sessionId!;
+    const sessionId = await startMeeting(activity.id, neighbour.auth);
     const seen = await t.http.get(`/api/live-sessions/${sessionId}`).set(as('music.li')).expect(200);
     expect(seen.body as LiveSessionView).toMatchObject({
       myRole: 'member',

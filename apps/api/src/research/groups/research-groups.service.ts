@@ -13,8 +13,8 @@ import { CommunityRepository } from '../../org/repositories/community.repository
 import type { User } from '../../org/schemas/user.schema';
 import { conflictOnDuplicate } from '../../org/shared/duplicate-key';
 import { found as foundOr } from '../../org/shared/found';
-import { groupAccess, type ResearchViewer } from '../access/research-access.policy';
-import { ResearchAccess } from '../access/research-access.service';
+import type { ResearchViewer } from '../access/research-access.policy';
+import { type GroupListScope, ResearchAccess } from '../access/research-access.service';
 import { ResearchPeople } from '../access/research-people.service';
 import { ResearchGroupViews } from './research-group-views.service';
 import { GroupWrites } from './group-writes.service';
@@ -48,17 +48,7 @@ export class ResearchGroupsService {
   async list(user: User, communityId?: Types.ObjectId): Promise<ResearchGroupView[]> {
     const viewer = await this.access.viewerOf(user);
     const scopes = await this.listScopes(user, viewer, communityId);
-    const items = [];
-    for (const scope of scopes) {
-      const groups = scope.all
-        ? await this.groups.findByCommunity(scope.id)
-        : await this.groups.findForMember(scope.id, user._id);
-      for (const group of groups) {
-        const access = groupAccess(viewer, { ...group, district: scope.district });
-        if (access.read) items.push({ group, access });
-      }
-    }
-    return this.views.views(items);
+    return this.views.views(await this.access.readableIn(viewer, scopes));
   }
 
   async create(user: User, body: CreateGroupBody, communityId?: Types.ObjectId): Promise<ResearchGroupView> {
@@ -119,7 +109,11 @@ export class ResearchGroupsService {
   }
 
   /** The communities whose groups a listing covers, and whether all their groups are candidates. */
-  private async listScopes(user: User, viewer: ResearchViewer, communityId?: Types.ObjectId) {
+  private async listScopes(
+    user: User,
+    viewer: ResearchViewer,
+    communityId?: Types.ObjectId,
+  ): Promise<GroupListScope[]> {
     if (user.roles.includes(Role.DISTRICT_ADMIN)) {
       const communities = communityId
         ? [await this.districtCommunity(viewer, communityId)]
@@ -132,12 +126,7 @@ export class ResearchGroupsService {
       throw new AppError(ErrorCode.FORBIDDEN, 'you may only list the research groups of your own community');
     }
     const all = user.roles.includes(Role.COMMUNITY_ADMIN) || user.roles.includes(Role.RESEARCH_OFFICER);
-    const district = viewer.district ?? '';
-    const neighbours = district ? await this.directory.districtCommunities(district) : [];
-    return [
-      { id: own, district, all },
-      ...neighbours.filter((c) => !c._id.equals(own)).map((c) => ({ id: c._id, district, all: false })),
-    ];
+    return this.access.communityScopes(own, viewer.district ?? '', all);
   }
 
   private async districtCommunity(viewer: ResearchViewer, communityId: Types.ObjectId) {
