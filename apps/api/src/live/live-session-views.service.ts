@@ -7,8 +7,7 @@ import { OrgDirectory } from '../org/directory/org-directory.service';
 import { type LessonUser, resolveLessonRole } from './policy/lesson-role.policy';
 import { isOpen, opensAt } from './policy/lesson-window.policy';
 import type { LiveSession } from './schemas/live-session.schema';
-
-const unique = (ids: Types.ObjectId[]) => [...new Map(ids.map((id) => [id.toString(), id])).values()];
+import { distinctIds } from '../org/shared/object-id';
 
 /** Turns stored sessions into the views clients get (lead teacher's name, classrooms, the caller's role). */
 @Injectable()
@@ -27,11 +26,11 @@ export class LiveSessionViewsService {
   async toViews(user: LessonUser, sessions: LiveSession[], now = new Date()): Promise<LiveSessionView[]> {
     if (sessions.length === 0) return [];
     const directory = await this.directory.of(sessions[0].communityId);
-    const leadIds = unique(sessions.map((s) => s.leadTeacherId));
+    const leadIds = distinctIds(sessions.map((s) => s.leadTeacherId));
     const leadNames = new Map(
       await Promise.all(leadIds.map(async (id) => [id.toString(), await this.leadName(directory, id)] as const)),
     );
-    const rooms = directory.classroomRefs(unique(sessions.flatMap((s) => s.classroomIds)));
+    const rooms = directory.classroomRefs(distinctIds(sessions.flatMap((s) => s.classroomIds)));
     return sessions.map((s) => this.view(user, s, { leadNames, rooms, now }));
   }
 

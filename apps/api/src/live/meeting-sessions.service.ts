@@ -7,6 +7,7 @@ import { OrgDirectory } from '../org/directory/org-directory.service';
 import type { User } from '../org/schemas/user.schema';
 import { LiveSessionViewsService } from './live-session-views.service';
 import { LiveSessionRepository } from './repositories/live-session.repository';
+import { distinctIds } from '../org/shared/object-id';
 
 /** Where a meeting's people are looked up: the community's directory, or a wider one (a district's). */
 export type MeetingPeople = Pick<CommunityDirectory, 'user'>;
@@ -93,9 +94,7 @@ export class MeetingSessions {
 
   /** The distinct members but the host: enabled people (no terminals) of `input.people`. */
   private members(host: User, input: StartMeetingInput, people: MeetingPeople): Types.ObjectId[] {
-    const distinct = [...new Map(input.memberIds.map((id) => [id.toString(), id])).values()].filter(
-      (id) => !id.equals(host._id),
-    );
+    const distinct = distinctIds(input.memberIds).filter((id) => !id.equals(host._id));
     if (distinct.length > MEETING_MAX_MEMBERS) {
       throw new AppError(
         ErrorCode.BAD_REQUEST,

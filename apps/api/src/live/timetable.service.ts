@@ -11,8 +11,7 @@ import { timetableWindow } from './policy/timetable-window.policy';
 import type { SessionParties, TimetableSession } from './repositories/live-session.repository';
 import { SessionIndexService } from './session-index/session-index.service';
 import { timetableEntry } from './timetable-entry.view';
-
-const unique = (ids: Types.ObjectId[]) => [...new Map(ids.map((id) => [id.toString(), id])).values()];
+import { distinctIds } from '../org/shared/object-id';
 
 /** The week view (课表): a community's lessons in a date range, per teacher, classroom or school. */
 @Injectable()
@@ -63,8 +62,8 @@ export class TimetableService {
   }
 
   private names(directory: CommunityDirectory, found: TimetableSession[]) {
-    const leadIds = unique(found.map((s) => s.leadTeacherId));
+    const leadIds = distinctIds(found.map((s) => s.leadTeacherId));
     const leadNames = new Map(leadIds.map((id) => [id.toString(), directory.displayName(id)]));
-    return { leadNames, rooms: directory.classroomRefs(unique(found.flatMap((s) => s.classroomIds))) };
+    return { leadNames, rooms: directory.classroomRefs(distinctIds(found.flatMap((s) => s.classroomIds))) };
   }
 }

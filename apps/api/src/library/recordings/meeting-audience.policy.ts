@@ -1,5 +1,6 @@
 import type { LiveSessionKind } from '@tongke/contracts';
 import type { Types } from 'mongoose';
+import { distinctIds } from '../../org/shared/object-id';
 
 /** The parts of a live session its recording's audience is made from. */
 export interface RecordedParties {
@@ -17,5 +18,5 @@ export interface RecordedParties {
 export function meetingAudience(session: RecordedParties): Types.ObjectId[] | undefined {
   if (session.kind !== 'meeting') return undefined;
   const ids = [session.leadTeacherId, ...(session.memberIds ?? []), ...(session.observerIds ?? [])];
-  return [...new Map(ids.map((id) => [id.toHexString(), id])).values()];
+  return distinctIds(ids);
 }

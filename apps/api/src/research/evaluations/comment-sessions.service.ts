@@ -6,6 +6,7 @@ import { ResourceRepository } from '../../library/resources/resource.repository'
 import { LiveSessionRepository } from '../../live/repositories/live-session.repository';
 import type { LiveSession } from '../../live/schemas/live-session.schema';
 import type { ResearchActivity } from '../activities/research-activity.schema';
+import { distinctIds } from '../../org/shared/object-id';
 
 /** Where a new timed comment sits: the session it is about (the activity's, if any) and its second. */
 export interface CommentTime {
@@ -52,7 +53,7 @@ export class CommentSessions {
 
   /** The recording (library resource id) of each of the sessions that has one, by session id. */
   async recordings(communityId: Types.ObjectId, sessionIds: Types.ObjectId[]): Promise<Map<string, string>> {
-    const unique = [...new Map(sessionIds.map((id) => [id.toHexString(), id])).values()];
+    const unique = distinctIds(sessionIds);
     const sessions = await Promise.all(unique.map((id) => this.sessions.findById(communityId, id)));
     const found = new Map<string, string>();
     for (const s of sessions) if (s?.resourceId) found.set(s._id.toHexString(), s.resourceId.toHexString());

@@ -6,8 +6,7 @@ import { ClassroomsService } from '../../org/classrooms/classrooms.service';
 import { UserRepository } from '../../org/repositories/user.repository';
 import type { CourseSchedule } from './course-schedule.schema';
 import { exceptionView } from './schedule-pattern';
-
-const unique = (ids: Types.ObjectId[]) => [...new Map(ids.map((id) => [id.toString(), id])).values()];
+import { distinctIds } from '../../org/shared/object-id';
 
 /** Course schedules as clients see them: teacher's name, classrooms with schools, lesson counts. */
 @Injectable()
@@ -26,8 +25,8 @@ export class CourseScheduleViews {
   async toViews(communityId: Types.ObjectId, schedules: CourseSchedule[]): Promise<CourseScheduleView[]> {
     if (schedules.length === 0) return [];
     const [teachers, rooms, counts] = await Promise.all([
-      this.users.findByIds(communityId, unique(schedules.map((s) => s.leadTeacherId))),
-      this.classrooms.findByIds(communityId, unique(schedules.flatMap((s) => s.classroomIds))),
+      this.users.findByIds(communityId, distinctIds(schedules.map((s) => s.leadTeacherId))),
+      this.classrooms.findByIds(communityId, distinctIds(schedules.flatMap((s) => s.classroomIds))),
       this.sessions.countBySchedules(
         communityId,
         schedules.map((s) => s._id),

@@ -14,6 +14,7 @@ import { zoneOf } from '../terms/term.views';
 import type { IcalLinkQuery } from './dto/ical-link.query';
 import { buildCalendar } from './ical-calendar.builder';
 import { type IcalSubject, IcalTokenService } from './ical-token.service';
+import { distinctIds } from '../../org/shared/object-id';
 
 const DAY_MS = 86_400_000;
 /** The feed lists lessons from this many days back … */
@@ -62,7 +63,7 @@ export class IcalFeedsService {
     const to = new Date(now.getTime() + FEED_FUTURE_DAYS * DAY_MS);
     const sessions = await this.sessions.calendarOf(community._id, who, from, to);
     const leadIds = [...new Map(sessions.map((s) => [s.leadTeacherId.toString(), s.leadTeacherId])).values()];
-    const roomIds = [...new Map(sessions.flatMap((s) => s.classroomIds).map((id) => [id.toString(), id])).values()];
+    const roomIds = distinctIds(sessions.flatMap((s) => s.classroomIds));
     const [leads, rooms] = await Promise.all([
       this.users.findByIds(community._id, leadIds),
       this.classrooms.findByIds(community._id, roomIds),
